@@ -1,0 +1,3 @@
+"""incident: reconstruct an incident's timeline from public reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,203 @@
+"""Checks that need the whole incident: zones, time placement and cross references.
+
+Each finding carries the YAML path of the node it is about; :mod:`incident.validate` turns
+paths into ``line:column``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from schemas.models import Claim, Incident, TimeKind
+from schemas.timespec import TimeError, place_time
+from schemas.zones import UnknownZoneError, resolve_label
+
+from .problems import Severity, YamlPath
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: YamlPath
+    severity: Severity
+    code: str
+    message: str
+    on_key: bool = False  # point at the key rather than the value
+
+
+def _error(path: YamlPath, code: str, message: str) -> Finding:
+    return Finding(path, Severity.error, code, message)
+
+
+def _warning(path: YamlPath, code: str, message: str) -> Finding:
+    return Finding(path, Severity.warning, code, message)
+
+
+def check_incident(incident: Incident) -> list[Finding]:
+    return list(_check(incident))
+
+
+def _check(incident: Incident) -> Iterator[Finding]:
+    default_zone = incident.source_zone
+    if default_zone is not None:
+        try:
+            resolve_label(default_zone)
+        except UnknownZoneError as exc:
+            yield _error(("source_zone",), "unknown-zone", str(exc))
+            default_zone = None
+    for index, zone in enumerate(incident.display_zones):
+        try:
+            resolve_label(zone)
+        except UnknownZoneError as exc:
+            yield _error(("display_zones", index), "unknown-zone", str(exc))
+
+    source_ids: dict[str, int] = {}
+    for index, source in enumerate(incident.sources):
+        if source.id in source_ids:
+            yield _error(
+                ("sources", index, "id"),
+                "duplicate-id",
+                f"source id {source.id!r} is already used by sources[{source_ids[source.id]}]",
+            )
+        else:
+            source_ids[source.id] = index
+    event_ids: dict[str, int] = {}
+    for index, event in enumerate(incident.events):
+        if event.id in event_ids:
+            yield _error(
+                ("events", index, "id"),
+                "duplicate-id",
+                f"event id {event.id!r} is already used by events[{event_ids[event.id]}]",
+            )
+        else:
+            event_ids[event.id] = index
+
+    cited: set[str] = set()
+    claim_sites: list[tuple[YamlPath, Claim]] = []
+    for e_index, event in enumerate(incident.events):
+        for c_index, claim in enumerate(event.claims):
+            claim_sites.append((("events", e_index, "claims", c_index), claim))
+    for k_index, cause in enumerate(incident.causes):
+        for c_index, claim in enumerate(cause.claims):
+            claim_sites.append((("causes", k_index, "claims", c_index), claim))
+
+    for path, claim in claim_sites:
+        cited.add(claim.source)
+        if claim.source not in source_ids:
+            yield _error(
+                (*path, "source"),
+                "unknown-source",
+                f"claim cites source {claim.source!r}, which is not in sources"
+                + _suggest(claim.source, source_ids),
+            )
+        elif claim.quote is None:
+            yield _warning(path, "no-quote", "claim has no quote from its source")
+        if claim.quote is not None and claim.translation is None:
+            index = source_ids.get(claim.source)
+            language = incident.sources[index].language if index is not None else "en"
+            if not language.lower().startswith("en"):
+                yield _warning(
+                    (*path, "quote"),
+                    "no-translation",
+                    f"quote in {language!r} has no English translation",
+                )
+        if claim.time is not None:
+            yield from _check_time(path, claim, default_zone, event_ids)
+
+    yield from _check_relative_cycles(incident)
+
+    for index, source in enumerate(incident.sources):
+        if source.id not in cited:
+            yield _warning(
+                ("sources", index, "id"), "uncited-source", f"source {source.id!r} is never cited"
+            )
+
+    for name, event_id in incident.key_moments.model_dump().items():
+        if event_id is not None and event_id not in event_ids:
+            yield _error(
+                ("key_moments", name),
+                "unknown-event",
+                f"key moment {name} points at event {event_id!r}, which does not exist"
+                + _suggest(event_id, event_ids),
+            )
+    start = incident.key_moments.scheduled_start
+    if start is None:
+        yield _warning(
+            ("key_moments",), "no-scheduled-start", "no scheduled_start: T+ cannot be computed"
+        )
+
+
+def _check_time(
+    path: YamlPath, claim: Claim, default_zone: str | None, event_ids: dict[str, int]
+) -> Iterator[Finding]:
+    time = claim.time
+    assert time is not None
+    if time.kind is TimeKind.unknown:
+        return
+    if time.relative_to is not None:
+        if time.relative_to not in event_ids:
+            yield _error(
+                (*path, "time", "relative_to"),
+                "unknown-event",
+                f"time is relative to event {time.relative_to!r}, which does not exist"
+                + _suggest(time.relative_to, event_ids),
+            )
+        return
+    for field in ("at", "until"):
+        text = getattr(time, field)
+        if text is None:
+            continue
+        try:
+            placed = place_time(text, time.zone, default_zone)
+        except TimeError as exc:
+            where = "zone" if exc.code == "unknown-zone" and time.zone is not None else field
+            yield _error((*path, "time", where), exc.code, exc.message)
+            continue
+        if placed.warning is not None:
+            yield _warning((*path, "time", "zone"), "zone-label-mismatch", placed.warning)
+    if time.kind is TimeKind.between and time.at and time.until:
+        try:
+            start = place_time(time.at, time.zone, default_zone).utc
+            end = place_time(time.until, time.zone, default_zone).utc
+        except TimeError:
+            return
+        if end < start:
+            yield _error((*path, "time", "until"), "bad-range", "'until' is before 'at'")
+
+
+def _check_relative_cycles(incident: Incident) -> Iterator[Finding]:
+    """An event whose time is relative to itself, through any chain, can never be placed."""
+    depends: dict[str, set[str]] = {}
+    for event in incident.events:
+        for claim in event.claims:
+            if claim.time is not None and claim.time.relative_to is not None:
+                depends.setdefault(event.id, set()).add(claim.time.relative_to)
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+    reported: set[str] = set()
+    index_of = {event.id: i for i, event in enumerate(incident.events)}
+
+    def visit(node: str, trail: list[str]) -> Iterator[Finding]:
+        state[node] = 1
+        for dep in sorted(depends.get(node, ())):
+            if state.get(dep) == 1 and dep not in reported:
+                reported.add(dep)
+                cycle = [*trail[trail.index(dep) :], dep] if dep in trail else [node, dep]
+                yield _error(
+                    ("events", index_of.get(dep, 0), "id"),
+                    "relative-cycle",
+                    "times are relative to each other in a loop: " + " → ".join(cycle),
+                )
+            elif dep in depends and state.get(dep) is None:
+                yield from visit(dep, [*trail, dep])
+        state[node] = 2
+
+    for start in sorted(depends):
+        if state.get(start) is None:
+            yield from visit(start, [start])
+
+
+def _suggest(name: str, known: dict[str, int] | set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,214 @@
+"""How times, offsets and numbers read to a person: shared by the app and the export.
+
+Everything returns plain strings; making them safe for a terminal or for Markdown is the view's
+job (see :func:`visible`, used by both).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pendulum
+
+from schemas.models import Bound, ClaimTime, TimeKind
+from schemas.timespec import format_duration
+from schemas.zones import timezone
+
+from .timeline import Interval, ResolvedClaim
+
+LOCALES = ("en", "id")
+
+
+def local(moment: datetime, zone: str) -> pendulum.DateTime:
+    """The instant in ``zone`` (exact, DST-correct: pendulum's zone data)."""
+    return pendulum.instance(moment).in_timezone(timezone(zone))
+
+
+def abbreviation(moment: datetime, zone: str) -> str:
+    """EDT, EST, WIB…; zones whose data has no letters fall back to the UTC offset."""
+    name = local(moment, zone).tzname() or ""
+    if name and name[0] not in "+-":
+        return name
+    offset = local(moment, zone).utcoffset() or timedelta(0)
+    total = int(offset.total_seconds() // 60)
+    sign = "+" if total >= 0 else "-"
+    hours, minutes = divmod(abs(total), 60)
+    return f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+
+
+def clock(moment: datetime, zone: str, locale: str = "en") -> str:
+    """``20:42`` (English) or ``20.42`` (Indonesian style)."""
+    text = local(moment, zone).format("HH:mm")
+    return text.replace(":", ".") if locale == "id" else text
+
+
+def day(moment: datetime, zone: str, locale: str = "en") -> str:
+    """``Mon 12 Aug 2024`` / ``Sen 12 Agu 2024``."""
+    return local(moment, zone).format("ddd D MMM YYYY", locale=locale)
+
+
+def long_date(moment: datetime, zone: str, locale: str = "en") -> str:
+    """``Tuesday, 13 August 2024 07:00 WIB`` / ``Selasa, 13 Agustus 2024 07.00 WIB``."""
+    dt = local(moment, zone)
+    fmt = "dddd, D MMMM YYYY HH.mm" if locale == "id" else "dddd, D MMMM YYYY HH:mm"
+    return f"{dt.format(fmt, locale=locale)} {abbreviation(moment, zone)}"
+
+
+def date_key(moment: datetime, zone: str) -> str:
+    return local(moment, zone).format("YYYY-MM-DD")
+
+
+def interval_marker(interval: Interval | None) -> tuple[str, datetime | None]:
+    """('', t) exact · ('~', mid) approximate · ('>', t) after · ('<', t) before · ('?', None)."""
+    if interval is None or (interval.earliest is None and interval.latest is None):
+        return "?", None
+    if interval.is_point:
+        return "", interval.earliest
+    if interval.earliest is not None and interval.latest is not None:
+        return "~", interval.anchor
+    if interval.earliest is not None:
+        return ">", interval.earliest
+    return "<", interval.latest
+
+
+def interval_clock(interval: Interval | None, zone: str, locale: str = "en") -> str:
+    """``20:42``, ``~20:45``, ``>20:20``, ``<20:00`` or ``?``."""
+    mark, moment = interval_marker(interval)
+    if moment is None:
+        return "?"
+    return mark + clock(moment, zone, locale)
+
+
+def interval_range(interval: Interval | None, zone: str, locale: str = "en") -> str:
+    """``20:40–20:50 EDT``, ``from 20:20 EDT``, ``until 20:00 EDT``, ``20:42 EDT``."""
+    if interval is None:
+        return "no time given"
+    lo, hi = interval.earliest, interval.latest
+    if lo is not None and hi is not None:
+        if lo == hi:
+            return f"{clock(lo, zone, locale)} {abbreviation(lo, zone)}"
+        same_day = date_key(lo, zone) == date_key(hi, zone)
+        left = clock(lo, zone, locale)
+        if not same_day:
+            left = f"{day(lo, zone, locale)} {left}"
+        return f"{left}–{clock(hi, zone, locale)} {abbreviation(hi, zone)}"
+    if lo is not None:
+        return f"from {clock(lo, zone, locale)} {abbreviation(lo, zone)}"
+    assert hi is not None
+    return f"until {clock(hi, zone, locale)} {abbreviation(hi, zone)}"
+
+
+def since_start(offset: tuple[timedelta | None, timedelta | None] | None) -> str:
+    """``T+42m``, ``T−5m``, ``T+40m…50m``, ``T>+20m``, ``T<+30m`` or ``''``."""
+    if offset is None:
+        return ""
+    lo, hi = offset
+    if lo is not None and hi is not None:
+        if lo == hi:
+            return "T" + _signed(lo)
+        mid = lo + (hi - lo) / 2
+        return "T~" + _signed(mid)
+    if lo is not None:
+        return "T>" + _signed(lo)
+    if hi is not None:
+        return "T<" + _signed(hi)
+    return ""
+
+
+def _signed(delta: timedelta) -> str:
+    minutes = round(delta.total_seconds() / 60)
+    text = format_duration(timedelta(minutes=abs(minutes)))
+    return ("−" if minutes < 0 else "+") + text
+
+
+def duration(delta: timedelta) -> str:
+    return format_duration(timedelta(minutes=round(delta.total_seconds() / 60)))
+
+
+BOUND_PREFIX = {
+    Bound.exact: "",
+    Bound.about: "~",
+    Bound.at_least: "≥",
+    Bound.more_than: ">",
+    Bound.at_most: "≤",
+    Bound.less_than: "<",
+}
+BOUND_WORDS = {
+    Bound.exact: "",
+    Bound.about: "about ",
+    Bound.at_least: "at least ",
+    Bound.more_than: "more than ",
+    Bound.at_most: "at most ",
+    Bound.less_than: "less than ",
+}
+
+
+def amount(value: float) -> str:
+    """``1.3M``, ``420k``, ``915k``, ``73M``, ``1B``, ``650``."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            scaled = value / size
+            text = f"{scaled:.2f}".rstrip("0").rstrip(".")
+            return text + suffix
+    return f"{value:g}"
+
+
+def bounded_amount(value: float, bound: Bound) -> str:
+    return BOUND_PREFIX[bound] + amount(value)
+
+
+def stated_time(time: ClaimTime | None, claim: ResolvedClaim | None = None) -> str:
+    """The time as its source gave it, in the source's own zone: ``about 20:45 ET``."""
+    if time is None or time.kind is TimeKind.unknown:
+        return "no time given"
+    words = {
+        TimeKind.exact: "",
+        TimeKind.about: "about ",
+        TimeKind.after: "after ",
+        TimeKind.before: "before ",
+        TimeKind.between: "between ",
+    }[time.kind]
+    if time.relative_to is not None:
+        assert time.offset is not None
+        text = f"{words}{time.offset} after {time.relative_to}"
+        if time.until_offset:
+            text += f" and {time.until_offset}"
+        return text.replace("after -", "before ").strip()
+    if claim is not None and claim.nominal is not None and claim.zone is not None:
+        label = claim.label or abbreviation(claim.nominal, claim.zone)
+        text = f"{words}{clock(claim.nominal, claim.zone)}"
+        if time.kind is TimeKind.between and claim.interval and claim.interval.latest:
+            text += f" and {clock(claim.interval.latest, claim.zone)}"
+        return f"{text} {label}"
+    at = (time.at or "")[11:16]
+    return f"{words}{at} {time.zone or ''}".strip()
+
+
+def visible(text: str) -> str:
+    """Make control characters visible so file text cannot drive the terminal.
+
+    C0 controls (but tab and newline), DEL and C1 become their Unicode control pictures or
+    ``\\x..``; bidi overrides and zero-width characters become ``<U+202E>``-style marks.
+    """
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t":
+            out.append(ch)
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif code in _INVISIBLE:
+            out.append(f"<U+{code:04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_INVISIBLE = {
+    0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
+    0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+}

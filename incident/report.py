@@ -1,0 +1,98 @@
+"""Print validation results as text (ruff-like), JSON (one document) or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TextIO
+
+from .problems import Problem, Severity
+from .validate import Report
+
+FORMATS = ("text", "json", "github")
+
+
+def use_colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def summary(report: Report, strict: bool) -> str:
+    files = len(report.files)
+    events = sum(len(f.incident.events) for f in report.files if f.incident is not None)
+    head = f"{files} file{'s' if files != 1 else ''}, {events:,} events"
+    if report.errors or (strict and report.warnings):
+        return (
+            f"{head}: {report.errors} error{'s' if report.errors != 1 else ''}, "
+            f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
+        )
+    extra = f" ({report.warnings} warning{'s' if report.warnings != 1 else ''})"
+    return f"{head}: all valid" + (extra if report.warnings else "")
+
+
+def write_text(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
+    colour = use_colour(out)
+    for problem in sorted(report.problems):
+        out.write(_text_line(problem, colour) + "\n")
+    ok = not report.errors and not (strict and report.warnings)
+    out.write(_paint(summary(report, strict), "32" if ok else "1;31", colour) + "\n")
+
+
+def _text_line(problem: Problem, colour: bool) -> str:
+    where = _paint(f"{problem.file}:{problem.line}:{problem.column}:", "1", colour)
+    if problem.severity is Severity.error:
+        label = _paint(f"error[{problem.code}]", "1;31", colour)
+    else:
+        label = _paint(f"warning[{problem.code}]", "1;33", colour)
+    return f"{where} {label}: {problem.message}"
+
+
+def write_json(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
+    document = {
+        "version": 1,
+        "valid": not report.errors and not (strict and report.warnings),
+        "summary": {
+            "files": len(report.files),
+            "errors": report.errors,
+            "warnings": report.warnings,
+        },
+        "files": [
+            {
+                "file": f.path,
+                "incident": f.incident.id if f.incident is not None else None,
+                "valid": f.ok,
+            }
+            for f in report.files
+        ],
+        "problems": [p.as_json() for p in sorted(report.problems)],
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
+    """Workflow commands, then the plain lines (GitHub shows only 10 annotations per step)."""
+    for problem in sorted(report.problems):
+        level = "error" if problem.severity is Severity.error else "warning"
+        title = _escape_property(f"incident validate ({problem.code})")
+        out.write(
+            f"::{level} title={title},file={_escape_property(problem.file)},"
+            f"line={problem.line},col={problem.column}::{_escape_data(problem.message)}\n"
+        )
+    write_text(report, strict, out)

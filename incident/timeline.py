@@ -1,0 +1,489 @@
+"""Reconstruction: from a validated incident to an ordered timeline with intervals,
+discrepancies and derived figures. Pure functions; every view reads the result.
+
+- Each claim's time becomes an interval on the UTC line, [earliest, latest]; an open side is
+  ``None`` ("shortly after 8:20" with no window has no latest).
+- An event's interval is the intersection of its claims' intervals when they overlap (the
+  sources agree, so together they say more), else their hull; and a discrepancy says who said what.
+- Figures (delay to start, peak audience) are computed from claims, never typed in twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from schemas.models import Bound, Cause, Claim, Event, Incident, Source, TimeKind
+from schemas.timespec import TimeError, parse_duration, place_time
+from schemas.zones import UnknownZoneError, resolve_label
+
+DEFAULT_ABOUT = timedelta(minutes=5)
+ABOUT_VALUE = 0.10  # "about 1.3 million" is read as ±10 %
+AUDIENCE_UNITS = ("listeners", "viewers", "users", "views", "people")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A span on the UTC line; an open side is None."""
+
+    earliest: datetime | None
+    latest: datetime | None
+
+    @property
+    def is_point(self) -> bool:
+        return self.earliest is not None and self.earliest == self.latest
+
+    @property
+    def anchor(self) -> datetime | None:
+        """The one instant that best stands for the span (for ordering and display)."""
+        if self.earliest is not None and self.latest is not None:
+            return self.earliest + (self.latest - self.earliest) / 2
+        return self.earliest if self.earliest is not None else self.latest
+
+    def shift(self, delta: timedelta) -> Interval:
+        return Interval(
+            None if self.earliest is None else self.earliest + delta,
+            None if self.latest is None else self.latest + delta,
+        )
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.intersect(other) is not None
+
+    def intersect(self, other: Interval) -> Interval | None:
+        lo = _max_opt(self.earliest, other.earliest)
+        hi = _min_opt(self.latest, other.latest)
+        if lo is not None and hi is not None and lo > hi:
+            return None
+        return Interval(lo, hi)
+
+    def hull(self, other: Interval) -> Interval:
+        lo = None if self.earliest is None or other.earliest is None else min(
+            self.earliest, other.earliest
+        )
+        hi = None if self.latest is None or other.latest is None else max(
+            self.latest, other.latest
+        )
+        return Interval(lo, hi)
+
+
+def _max_opt(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None:
+        return b
+    return a if b is None else max(a, b)
+
+
+def _min_opt(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None:
+        return b
+    return a if b is None else min(a, b)
+
+
+@dataclass(frozen=True)
+class ValueRange:
+    low: float | None
+    high: float | None
+    open_low: bool = False  # "more than": the low end itself is excluded
+    open_high: bool = False
+
+    def overlaps(self, other: ValueRange) -> bool:
+        lo = max(x for x in (self.low, other.low, float("-inf")) if x is not None)
+        hi = min(x for x in (self.high, other.high, float("inf")) if x is not None)
+        return lo <= hi
+
+
+def value_range(amount: float, bound: Bound) -> ValueRange:
+    match bound:
+        case Bound.exact:
+            return ValueRange(amount, amount)
+        case Bound.about:
+            return ValueRange(amount * (1 - ABOUT_VALUE), amount * (1 + ABOUT_VALUE))
+        case Bound.at_least:
+            return ValueRange(amount, None)
+        case Bound.more_than:
+            return ValueRange(amount, None, open_low=True)
+        case Bound.at_most:
+            return ValueRange(None, amount)
+        case Bound.less_than:
+            return ValueRange(None, amount, open_high=True)
+    raise AssertionError(bound)
+
+
+@dataclass(frozen=True)
+class ResolvedClaim:
+    """One claim with its time placed on the line and its number read as a range."""
+
+    claim: Claim
+    source: Source | None
+    interval: Interval | None
+    nominal: datetime | None  # the instant the source names ("8:42", "about 9:40")
+    zone: str | None  # IANA zone the source's clock is read in
+    label: str | None  # the zone as the source wrote it
+    values: ValueRange | None
+    warning: str | None = None
+
+    @property
+    def source_id(self) -> str:
+        return self.claim.source
+
+    @property
+    def kind(self) -> TimeKind | None:
+        return None if self.claim.time is None else self.claim.time.kind
+
+
+class Severity(StrEnum):
+    conflict = "conflict"  # the claims cannot all be true
+    variance = "variance"  # the claims overlap but name different figures
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Sources that disagree about one event's time or number."""
+
+    event_id: str
+    aspect: str  # "time" or "value"
+    severity: Severity
+    claims: tuple[ResolvedClaim, ...]
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.source_id for c in self.claims))
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    event: Event
+    position: int  # index in the file
+    claims: tuple[ResolvedClaim, ...]
+    interval: Interval | None
+    since_start: tuple[timedelta | None, timedelta | None] | None
+    discrepancies: tuple[Discrepancy, ...]
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.source_id for c in self.claims))
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.discrepancies)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A derived figure kept as a range, with the claims it comes from."""
+
+    low: float | timedelta | None
+    high: float | timedelta | None
+    claims: tuple[ResolvedClaim, ...]
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class MetricPoint:
+    """A number claimed at a time: one point (or range) of the audience chart."""
+
+    event_id: str
+    claim: ResolvedClaim
+    when: Interval | None
+    unit: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    incident: Incident
+    events: tuple[TimelineEvent, ...]
+    sources: dict[str, Source]
+    scheduled_start: datetime | None
+    delay: Figure | None
+    peak_audience: Figure | None
+    metrics: tuple[MetricPoint, ...]
+    source_usage: dict[str, tuple[str, ...]]
+    display_zones: tuple[str, ...]
+    source_zone: str | None
+    by_id: dict[str, TimelineEvent] = field(repr=False)
+
+    @property
+    def causes(self) -> tuple[Cause, ...]:
+        return tuple(self.incident.causes)
+
+    @property
+    def discrepancies(self) -> tuple[Discrepancy, ...]:
+        return tuple(d for e in self.events for d in e.discrepancies)
+
+    def moment(self, name: str) -> TimelineEvent | None:
+        event_id = getattr(self.incident.key_moments, name, None)
+        return None if event_id is None else self.by_id.get(event_id)
+
+    def resolved_cause_claims(self, cause: Cause) -> tuple[ResolvedClaim, ...]:
+        return tuple(
+            ResolvedClaim(c, self.sources.get(c.source), None, None, None, None, None)
+            for c in cause.claims
+        )
+
+
+class ReconstructionError(ValueError):
+    """The incident was not validated first (a time that cannot be placed)."""
+
+
+def reconstruct(incident: Incident) -> Timeline:
+    """Build the timeline of a validated incident."""
+    sources = {s.id: s for s in incident.sources}
+    default_zone = _zone_or_none(incident.source_zone)
+    events_by_id = {e.id: e for e in incident.events}
+    intervals: dict[str, Interval | None] = {}
+    resolved: dict[str, tuple[ResolvedClaim, ...]] = {}
+
+    def resolve_event(event: Event, stack: tuple[str, ...] = ()) -> Interval | None:
+        if event.id in intervals:
+            return intervals[event.id]
+        if event.id in stack:
+            raise ReconstructionError("times relative to each other in a loop: " + event.id)
+        claims = tuple(
+            _resolve_claim(c, sources, default_zone, events_by_id, resolve_event,
+                           (*stack, event.id))
+            for c in event.claims
+        )
+        resolved[event.id] = claims
+        intervals[event.id] = _combine(c.interval for c in claims)
+        return intervals[event.id]
+
+    for event in incident.events:
+        resolve_event(event)
+
+    start_id = incident.key_moments.scheduled_start
+    start_interval = intervals.get(start_id) if start_id else None
+    scheduled = start_interval.anchor if start_interval is not None else None
+
+    built: list[TimelineEvent] = []
+    for position, event in enumerate(incident.events):
+        interval = intervals[event.id]
+        since: tuple[timedelta | None, timedelta | None] | None = None
+        if scheduled is not None and interval is not None:
+            since = (
+                None if interval.earliest is None else interval.earliest - scheduled,
+                None if interval.latest is None else interval.latest - scheduled,
+            )
+        claims = resolved[event.id]
+        built.append(
+            TimelineEvent(event, position, claims, interval, since,
+                          tuple(_discrepancies(event.id, claims)))
+        )
+    ordered = _order(built)
+    by_id = {e.id: e for e in ordered}
+
+    usage: dict[str, list[str]] = {s: [] for s in sources}
+    for item in ordered:
+        for source_id in item.source_ids:
+            usage.setdefault(source_id, []).append(item.id)
+    for cause in incident.causes:
+        for claim in cause.claims:
+            usage.setdefault(claim.source, [])
+
+    metrics = tuple(_metrics(ordered))
+    return Timeline(
+        incident=incident,
+        events=tuple(ordered),
+        sources=sources,
+        scheduled_start=scheduled,
+        delay=_delay(incident, by_id, scheduled),
+        peak_audience=_peak(incident, by_id),
+        metrics=metrics,
+        source_usage={k: tuple(v) for k, v in usage.items()},
+        display_zones=tuple(
+            resolve_label(z).zone for z in incident.display_zones if _zone_or_none(z)
+        ),
+        source_zone=default_zone,
+        by_id=by_id,
+    )
+
+
+def _zone_or_none(label: str | None) -> str | None:
+    if label is None:
+        return None
+    try:
+        return resolve_label(label).zone
+    except UnknownZoneError:
+        return None
+
+
+def _resolve_claim(
+    claim: Claim,
+    sources: dict[str, Source],
+    default_zone: str | None,
+    events: dict[str, Event],
+    resolve_event: object,
+    stack: tuple[str, ...],
+) -> ResolvedClaim:
+    values = None if claim.value is None else value_range(claim.value.amount, claim.value.bound)
+    time = claim.time
+    source = sources.get(claim.source)
+    if time is None or time.kind is TimeKind.unknown:
+        return ResolvedClaim(claim, source, None, None, None, None, values)
+    margin = parse_duration(time.margin) if time.margin else None
+    if time.relative_to is not None:
+        target = events.get(time.relative_to)
+        base = None
+        if target is not None:
+            base = resolve_event(target, stack)  # type: ignore[operator]
+        if base is None:
+            return ResolvedClaim(claim, source, None, None, None, None, values)
+        assert time.offset is not None
+        offset = parse_duration(time.offset)
+        point = base.shift(offset)
+        end = base.shift(parse_duration(time.until_offset)) if time.until_offset else None
+        nominal = point.anchor
+        interval = _widen(time.kind, point, end, margin)
+        zone = default_zone
+        return ResolvedClaim(claim, source, interval, nominal, zone, None, values)
+    assert time.at is not None
+    try:
+        placed = place_time(time.at, time.zone, default_zone)
+        until = place_time(time.until, time.zone, default_zone) if time.until else None
+    except TimeError as exc:
+        raise ReconstructionError(exc.message) from None
+    point = Interval(placed.utc, placed.utc)
+    end = Interval(until.utc, until.utc) if until is not None else None
+    interval = _widen(time.kind, point, end, margin)
+    return ResolvedClaim(
+        claim, source, interval, placed.utc, placed.zone, placed.label, values, placed.warning
+    )
+
+
+def _widen(
+    kind: TimeKind, point: Interval, end: Interval | None, margin: timedelta | None
+) -> Interval:
+    match kind:
+        case TimeKind.exact:
+            return point
+        case TimeKind.about:
+            m = margin if margin is not None else DEFAULT_ABOUT
+            return Interval(
+                None if point.earliest is None else point.earliest - m,
+                None if point.latest is None else point.latest + m,
+            )
+        case TimeKind.after:
+            hi = None if margin is None or point.latest is None else point.latest + margin
+            return Interval(point.earliest, hi)
+        case TimeKind.before:
+            lo = None if margin is None or point.earliest is None else point.earliest - margin
+            return Interval(lo, point.latest)
+        case TimeKind.between:
+            assert end is not None
+            return Interval(point.earliest, end.latest)
+    raise AssertionError(kind)
+
+
+def _combine(intervals: Iterable[Interval | None]) -> Interval | None:
+    known = [i for i in intervals if i is not None]
+    if not known:
+        return None
+    together: Interval | None = known[0]
+    for item in known[1:]:
+        together = together.intersect(item) if together is not None else None
+    if together is not None:
+        return together
+    out = known[0]
+    for item in known[1:]:
+        out = out.hull(item)
+    return out
+
+
+def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[Discrepancy]:
+    timed = [c for c in claims if c.interval is not None]
+    if len(timed) > 1:
+        conflict = any(
+            not a.interval.overlaps(b.interval)  # type: ignore[union-attr, arg-type]
+            for i, a in enumerate(timed)
+            for b in timed[i + 1 :]
+        )
+        nominals = {_minute(c.nominal) for c in timed}
+        if conflict:
+            yield Discrepancy(event_id, "time", Severity.conflict, tuple(timed))
+        elif len(nominals) > 1:
+            yield Discrepancy(event_id, "time", Severity.variance, tuple(timed))
+    counted = [c for c in claims if c.values is not None and c.claim.value is not None]
+    by_unit: dict[str, list[ResolvedClaim]] = {}
+    for c in counted:
+        assert c.claim.value is not None
+        by_unit.setdefault(c.claim.value.unit, []).append(c)
+    for group in by_unit.values():
+        if len(group) < 2:
+            continue
+        conflict = any(
+            not a.values.overlaps(b.values)  # type: ignore[union-attr, arg-type]
+            for i, a in enumerate(group)
+            for b in group[i + 1 :]
+        )
+        figures = {(c.claim.value.amount, c.claim.value.bound) for c in group}  # type: ignore[union-attr]
+        if conflict:
+            yield Discrepancy(event_id, "value", Severity.conflict, tuple(group))
+        elif len(figures) > 1:
+            yield Discrepancy(event_id, "value", Severity.variance, tuple(group))
+
+
+def _minute(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(second=0, microsecond=0)
+
+
+def _order(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Order by each event's anchor; an event with no time stays after its file predecessor."""
+    keyed: list[tuple[datetime, int, int, TimelineEvent]] = []
+    last: datetime | None = None
+    pending: list[TimelineEvent] = []
+    for item in events:
+        anchor = item.interval.anchor if item.interval is not None else None
+        if anchor is None:
+            pending.append(item)
+            continue
+        for waiting in pending:  # untimed events before the first timed one go first
+            keyed.append((anchor if last is None else last, 0 if last is None else 1,
+                          waiting.position, waiting))
+        pending.clear()
+        keyed.append((anchor, 0, item.position, item))
+        last = anchor
+    for waiting in pending:
+        keyed.append((last if last is not None else datetime.max.replace(tzinfo=None), 1,
+                      waiting.position, waiting))
+    if last is None:
+        return events
+    keyed.sort(key=lambda k: (k[0], k[1], k[2]))
+    return [k[3] for k in keyed]
+
+
+def _delay(
+    incident: Incident, by_id: dict[str, TimelineEvent], scheduled: datetime | None
+) -> Figure | None:
+    start_id = incident.key_moments.actual_start
+    if scheduled is None or start_id is None or start_id not in by_id:
+        return None
+    claims = [c for c in by_id[start_id].claims if c.nominal is not None]
+    if not claims:
+        return None
+    delays = [c.nominal - scheduled for c in claims]  # type: ignore[operator]
+    return Figure(min(delays), max(delays), tuple(claims), "minutes")
+
+
+def _peak(incident: Incident, by_id: dict[str, TimelineEvent]) -> Figure | None:
+    peak_id = incident.key_moments.peak_audience
+    if peak_id is None or peak_id not in by_id:
+        return None
+    claims = [c for c in by_id[peak_id].claims if c.claim.value is not None]
+    if not claims:
+        return None
+    amounts = [c.claim.value.amount for c in claims]  # type: ignore[union-attr]
+    unit = claims[0].claim.value.unit  # type: ignore[union-attr]
+    return Figure(min(amounts), max(amounts), tuple(claims), unit)
+
+
+def _metrics(events: Iterable[TimelineEvent]) -> Iterable[MetricPoint]:
+    for item in events:
+        for claim in item.claims:
+            value = claim.claim.value
+            if value is None or not any(u in value.unit.lower() for u in AUDIENCE_UNITS):
+                continue
+            yield MetricPoint(item.id, claim, claim.interval or item.interval, value.unit)

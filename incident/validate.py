@@ -1,0 +1,321 @@
+"""Check incident files: load, validate against the models, run the incident-wide checks.
+
+This is the engine behind ``incident validate`` and behind every surface that opens a file: the
+app and the export read the incidents it returns, and show its problems when a file is invalid.
+It never imports Textual.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from schemas.models import Incident
+
+from .checks import check_incident
+from .loader import DEFAULT_MAX_BYTES, Document, LoadError, decode, gc_paused, parse, read_bytes
+from .problems import Problem, Severity, YamlPath, one_line
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """A path that does not exist or holds no incident files: exit code 2."""
+
+
+@dataclass
+class FileResult:
+    path: str
+    incident: Incident | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.incident is not None and not any(
+            p.severity is Severity.error for p in self.problems
+        )
+
+
+@dataclass
+class Report:
+    files: list[FileResult]
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.warning)
+
+    @property
+    def incidents(self) -> list[Incident]:
+        return [f.incident for f in self.files if f.incident is not None and f.ok]
+
+
+def collect_files(paths: Sequence[Path]) -> list[Path]:
+    """Expand folders to their *.yaml/*.yml files (sorted); a missing path is a UsageError."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            )
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise UsageError(f"{path}: not a regular file or folder")
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    if not found:
+        raise UsageError(
+            "no incident files (*.yaml, *.yml) in " + ", ".join(str(p) for p in paths)
+        )
+    return found
+
+
+def display_path(path: Path) -> str:
+    """Repo-relative where possible, without './' (what GitHub annotations want)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    shown = display_path(path)
+    try:
+        text = decode(read_bytes(path, max_bytes))
+    except LoadError as exc:
+        return FileResult(shown, None, [_load_problem(shown, exc)])
+    return check_text(text, shown)
+
+
+def check_text(text: str, shown: str = "<string>") -> FileResult:
+    """Validate YAML text as an incident file; never raises for bad input."""
+    try:
+        document = parse(text)
+    except LoadError as exc:
+        return FileResult(shown, None, [_load_problem(shown, exc)])
+    return check_document(document, shown)
+
+
+def check_document(document: Document, shown: str) -> FileResult:
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__ if document.data is not None else "nothing"
+        line, column = document.locate(())
+        problem = Problem(
+            shown,
+            line,
+            column,
+            Severity.error,
+            "type",
+            f"an incident file is a mapping of fields (id, title, sources, events…), not {kind}",
+        )
+        return FileResult(shown, None, [problem])
+    try:
+        with gc_paused():
+            incident = Incident.model_validate(document.data)
+    except ValidationError as exc:
+        return FileResult(shown, None, _pydantic_problems(exc, document, shown))
+    problems = [
+        _at(document, shown, f.path, f.severity, f.code, f.message, key=f.on_key)
+        for f in check_incident(incident)
+    ]
+    problems.sort()
+    return FileResult(shown, incident, problems)
+
+
+def check_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Check every file under ``paths`` and the cross-file rules; raises UsageError."""
+    files = [check_file(p, max_bytes) for p in collect_files(paths)]
+    problems = [p for f in files for p in f.problems]
+    problems.extend(_duplicate_incident_ids(files))
+    return Report(files, problems)
+
+
+def _duplicate_incident_ids(files: Iterable[FileResult]) -> list[Problem]:
+    first: dict[str, str] = {}
+    out: list[Problem] = []
+    for result in files:
+        if result.incident is None:
+            continue
+        incident_id = result.incident.id
+        if incident_id in first:
+            out.append(
+                Problem(
+                    result.path,
+                    _id_line(result),
+                    1,
+                    Severity.error,
+                    "duplicate-incident",
+                    f"incident id {incident_id!r} is also used by {first[incident_id]}",
+                    ("id",),
+                )
+            )
+        else:
+            first[incident_id] = result.path
+    return out
+
+
+def _id_line(result: FileResult) -> int:
+    # The id is a top-level key; its line is cheap to find without keeping the document.
+    try:
+        text = Path(result.path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 1
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("id:"):
+            return number
+    return 1
+
+
+def _load_problem(shown: str, exc: LoadError) -> Problem:
+    return Problem(
+        shown, max(exc.line, 1), max(exc.column, 1), Severity.error, exc.code, one_line(exc.message)
+    )
+
+
+def _at(
+    document: Document,
+    shown: str,
+    path: YamlPath,
+    severity: Severity,
+    code: str,
+    message: str,
+    *,
+    key: bool = False,
+) -> Problem:
+    line, column = document.locate(path, key=key)
+    return Problem(shown, line, column, severity, code, one_line(message), path)
+
+
+_FRIENDLY_PATTERNS = {
+    r"^[a-z0-9][a-z0-9_-]{0,63}$": "an id: lower-case letters, digits, '-' and '_' (at most 64)",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
+    r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$": "a BCP 47 language tag such as 'en' or 'id'",
+}
+
+
+def _pydantic_problems(exc: ValidationError, document: Document, shown: str) -> list[Problem]:
+    problems: dict[YamlPath, Problem] = {}
+    for error in exc.errors(include_url=False):
+        path, exists = _data_path(document.data, error["loc"])
+        kind = error["type"]
+        code, message, on_key = _translate(error, path, exists, document.data)
+        if kind == "missing":
+            line, column = document.locate(path[:-1])
+        else:
+            line, column = document.locate(path, key=on_key)
+        if path in problems:  # a union reports once per member; keep the first
+            continue
+        problems[path] = Problem(
+            shown, line, column, Severity.error, code, one_line(message), path
+        )
+    return sorted(problems.values())
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[YamlPath, bool]:
+    """Keep the parts of a pydantic ``loc`` that name real keys/indexes (drop union tags)."""
+    path: list[int | str] = []
+    node = data
+    exists = True
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            if part in node:
+                node = node[part]
+                path.append(part)
+            else:
+                path.append(part)
+                exists = False
+                break
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+        else:
+            continue  # e.g. 'function-after[...]', 'int', 'float'
+    return tuple(path), exists
+
+
+def _field_names(data: Any, path: YamlPath) -> list[str]:
+    """The field names the model allows at ``path`` (for did-you-mean)."""
+    from schemas import models
+
+    owner: Any = models.Incident
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field_info = owner.model_fields.get(part) if hasattr(owner, "model_fields") else None
+        if field_info is None:
+            return []
+        owner = _model_of(field_info.annotation)
+        if owner is None:
+            return []
+    return list(owner.model_fields) if hasattr(owner, "model_fields") else []
+
+
+def _model_of(annotation: Any) -> Any:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _translate(
+    error: Any, path: YamlPath, exists: bool, data: Any
+) -> tuple[str, str, bool]:
+    kind: str = error["type"]
+    where = path[-1] if path else "file"
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        allowed = _field_names(data, path[:-1])
+        close = difflib.get_close_matches(str(where), allowed, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        if not hint and allowed:
+            hint = " (allowed: " + ", ".join(allowed) + ")"
+        return "unknown-field", f"unknown field {str(where)!r}{hint}", True
+    if kind == "missing":
+        return "missing-field", f"missing required field {str(where)!r}", False
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        expected = _FRIENDLY_PATTERNS.get(pattern)
+        if expected is None and "[Hh][Tt]" in pattern:
+            expected = "an http:// or https:// URL"
+        if expected is None and "[T ]" in pattern:
+            expected = "a time such as '2024-08-12 20:42' or '2024-08-12T20:42:00-04:00'"
+        if expected is None and "h)?" in pattern:
+            expected = "a duration such as '18m', '1h30m' or '-5m'"
+        if expected is None:
+            expected = f"text matching {pattern}"
+        return "value", f"{where}: {_short(value)} is not {expected}", False
+    if kind == "value_error":
+        cause = error.get("ctx", {}).get("error")
+        code = getattr(cause, "code", "value")
+        message = getattr(cause, "message", None) or error["msg"].removeprefix("Value error, ")
+        return code, f"{where}: {message}", False
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        return "value", f"{where}: {_short(value)} is not one of {expected}", False
+    if kind.endswith("_type") or kind.endswith("_parsing") or kind in ("model_type", "dict_type"):
+        return "type", f"{where}: {error['msg'].lower()}, got {_short(value)}", False
+    return "value", f"{where}: {error['msg']}", False
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"

@@ -1,0 +1,308 @@
+"""The incident file format as pydantic models: the contract every file is checked against.
+
+Structure and types live here; checks that need the whole incident (zones, cross references,
+time placement) live in :mod:`incident.checks`, so each error can carry the exact path of the
+YAML node it is about. Nothing here knows about terminals or Markdown.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from .timespec import DURATION_PATTERN, WALL_TIME_PATTERN, parse_duration, parse_wall_time
+
+SCHEMA_ID = "https://github.com/incident-timeline/incident/schemas/incident.schema.json"
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$"),
+    Field(description="Lower-case id: letters, digits, '-' and '_', at most 64 characters."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+def _check_wall_time(value: str) -> str:
+    parse_wall_time(value)  # raises TimeError (a ValueError) with a reason
+    return value
+
+
+def _check_duration(value: str) -> str:
+    parse_duration(value)
+    return value
+
+
+def _check_url(value: str) -> str:
+    scheme = value.split(":", 1)[0].lower()
+    if scheme not in ("http", "https") or not value.lower().startswith(scheme + "://"):
+        raise ValueError(f"only http:// and https:// URLs are allowed, not {scheme}:")
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        raise ValueError("a URL may not contain spaces or control characters")
+    if len(value.split("://", 1)[1].split("/", 1)[0]) == 0:
+        raise ValueError("the URL has no host")
+    return value
+
+
+WallTimeText = Annotated[
+    str,
+    StringConstraints(pattern=WALL_TIME_PATTERN),
+    AfterValidator(_check_wall_time),
+    Field(
+        description="ISO 8601 with an offset ('2024-08-12T20:42:00-04:00') or a wall-clock "
+        "time ('2024-08-12 20:42') read in the claim's zone, else the incident's.",
+        examples=["2024-08-12 20:42", "2024-08-12T20:42:00-04:00"],
+    ),
+]
+DurationText = Annotated[
+    str,
+    StringConstraints(pattern=DURATION_PATTERN, min_length=2),
+    AfterValidator(_check_duration),
+    Field(description="A duration such as '18m', '1h30m', '90s' or '-5m'.", examples=["18m"]),
+]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$", max_length=2048),
+    AfterValidator(_check_url),
+]
+DateText = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    Field(description="A calendar date, YYYY-MM-DD."),
+]
+Language = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
+    Field(description="BCP 47 language tag: en, id, en-US."),
+]
+ZoneName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z][A-Za-z0-9_+/\-]*$"),
+    Field(
+        description="An IANA zone name (America/New_York, Asia/Jakarta) or an abbreviation as "
+        "the source wrote it (EDT, EST, ET, PT, WIB, WITA, WIT, UTC)."
+    ),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class TimeKind(StrEnum):
+    exact = "exact"  # "At 8:42 p.m."
+    about = "about"  # "about 9:40", "around 8:45"
+    after = "after"  # "shortly after 8:20", "more than 20 minutes after"
+    before = "before"  # "before 8 p.m.", "almost 30 minutes"
+    between = "between"  # "between 7:47 PM and 10:47 PM"
+    unknown = "unknown"  # the source gives no time
+
+
+class ClaimTime(Strict):
+    """A time as one source states it.
+
+    Absolute (``at``, and ``until`` for ``between``) or relative to another event
+    (``relative_to`` and ``offset``, and ``until_offset`` for ``between``).
+    """
+
+    kind: TimeKind = Field(description="How precise the source is.")
+    at: WallTimeText | None = None
+    until: WallTimeText | None = Field(None, description="End of a 'between' range.")
+    relative_to: Identifier | None = Field(
+        None, description="Event id this time is measured from ('eighteen minutes into')."
+    )
+    offset: DurationText | None = Field(None, description="Offset from relative_to.")
+    until_offset: DurationText | None = Field(None, description="End offset for 'between'.")
+    zone: ZoneName | None = Field(
+        None, description="The zone the source spoke in, as written (EDT, ET, PT, WIB…)."
+    )
+    margin: DurationText | None = Field(
+        None,
+        description="For 'about': how far either side (default 5m). For 'after'/'before': "
+        "how far the window reaches ('shortly after' = 10m); unbounded if absent.",
+    )
+    stated: ShortText | None = Field(
+        None, description="The time in the source's own words: 'At 8:42 p.m.'."
+    )
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> Self:
+        absolute = self.at is not None
+        relative = self.relative_to is not None or self.offset is not None
+        if self.kind is TimeKind.unknown:
+            if absolute or relative or self.until or self.until_offset:
+                raise ValueError("a time of kind 'unknown' takes no at/offset/until")
+            return self
+        if absolute and relative:
+            raise ValueError("give either 'at' or 'relative_to' with 'offset', not both")
+        if not absolute and not relative:
+            raise ValueError(f"a time of kind '{self.kind}' needs 'at' or 'relative_to'+'offset'")
+        if relative and (self.relative_to is None or self.offset is None):
+            raise ValueError("a relative time needs both 'relative_to' and 'offset'")
+        if self.kind is TimeKind.between:
+            if absolute and self.until is None:
+                raise ValueError("a time of kind 'between' needs 'until'")
+            if relative and self.until_offset is None:
+                raise ValueError("a relative time of kind 'between' needs 'until_offset'")
+        elif self.until is not None or self.until_offset is not None:
+            raise ValueError("'until' and 'until_offset' belong to kind 'between'")
+        if relative and self.zone is not None:
+            raise ValueError("a relative time has no zone of its own")
+        if self.kind in (TimeKind.exact, TimeKind.between) and self.margin is not None:
+            raise ValueError(f"a time of kind '{self.kind}' takes no margin")
+        return self
+
+
+class Bound(StrEnum):
+    exact = "exact"
+    about = "about"
+    at_least = "at_least"
+    more_than = "more_than"
+    at_most = "at_most"
+    less_than = "less_than"
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("a count must be a finite number")
+    return value
+
+
+Amount = Annotated[
+    int | float, Field(ge=0, le=1e13, allow_inf_nan=False), AfterValidator(_finite)
+]
+
+
+class ClaimValue(Strict):
+    """A number a source states: listeners, views, minutes of delay."""
+
+    amount: Amount
+    unit: ShortText = Field(description="What is counted: listeners, views, minutes…")
+    bound: Bound = Field(Bound.exact, description="How the source bounds it.")
+    stated: ShortText | None = Field(None, description="The number in the source's words.")
+
+
+class Stance(StrEnum):
+    asserts = "asserts"
+    disputes = "disputes"
+    confirms = "confirms"
+    reports = "reports"
+
+
+class Claim(Strict):
+    """What one source says: a verbatim quote, and the time and number it gives."""
+
+    source: Identifier = Field(description="The id of a source in this file.")
+    quote: Text | None = Field(None, description="Verbatim, in the source's language.")
+    translation: Text | None = Field(None, description="English translation of the quote.")
+    time: ClaimTime | None = None
+    value: ClaimValue | None = None
+    stance: Stance | None = Field(None, description="For causes: what the source does with it.")
+    note: Text | None = Field(None, description="Editor's note on this claim.")
+
+
+class EventKind(StrEnum):
+    schedule = "schedule"
+    observation = "observation"
+    statement = "statement"
+    action = "action"
+    metric = "metric"
+    milestone = "milestone"
+
+
+class Event(Strict):
+    id: Identifier
+    title: ShortText
+    kind: EventKind
+    actor: ShortText | None = None
+    tags: list[Identifier] = Field(default_factory=list)
+    claims: list[Claim] = Field(min_length=1)
+    note: Text | None = None
+
+
+class Source(Strict):
+    id: Identifier
+    publisher: ShortText
+    title: ShortText | None = None
+    url: Url
+    published: DateText | None = Field(None, description="Publication date, if known.")
+    author: ShortText | None = None
+    editor: ShortText | None = None
+    language: Language
+    via: ShortText | None = Field(
+        None, description="The outlet whose report this one rewrites (a source id or a name)."
+    )
+    archive_url: Url | None = Field(None, description="A stored copy that was read.")
+    accessed: DateText | None = Field(None, description="When it was read.")
+    note: Text | None = None
+
+
+class CauseStatus(StrEnum):
+    claimed = "claimed"
+    disputed = "disputed"
+    confirmed = "confirmed"
+
+
+class Cause(Strict):
+    id: Identifier
+    summary: ShortText
+    claimed_by: ShortText = Field(description="Who put the cause forward.")
+    status: CauseStatus
+    claims: list[Claim] = Field(min_length=1)
+
+
+class KeyMoments(Strict):
+    """Named moments, each an event id. T+ is measured from ``scheduled_start``."""
+
+    scheduled_start: Identifier | None = None
+    first_trouble: Identifier | None = None
+    acknowledged: Identifier | None = None
+    actual_start: Identifier | None = None
+    peak_audience: Identifier | None = None
+    end: Identifier | None = None
+
+
+DEFAULT_DISPLAY_ZONES = ["America/New_York", "Asia/Jakarta"]
+
+
+class Incident(Strict):
+    """One incident: its sources, the events they report, and what is claimed to have caused it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"$id": SCHEMA_ID, "title": "Incident timeline"},
+    )
+
+    id: Identifier
+    title: ShortText
+    summary: Text
+    platform: ShortText
+    date: DateText = Field(description="The day of the incident in its source zone.")
+    source_zone: ZoneName | None = Field(
+        None, description="The zone the sources speak in; wall times without a zone use it."
+    )
+    display_zones: list[ZoneName] = Field(
+        default_factory=lambda: list(DEFAULT_DISPLAY_ZONES), min_length=1, max_length=6
+    )
+    key_moments: KeyMoments = Field(default_factory=KeyMoments)
+    causes: list[Cause] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    events: list[Event] = Field(min_length=1)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of an incident file (draft 2020-12), as published in schemas/."""
+    schema = Incident.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

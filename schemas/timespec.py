@@ -1,0 +1,179 @@
+"""Parse the times written in incident files and place them on the UTC line.
+
+A time is written either as ISO 8601 with an offset (``2024-08-12T20:42:00-04:00``) or as a wall
+clock time (``2024-08-12 20:42``) read in a zone label. Everything here is pure and cheap: the
+validator calls it once per claim and the reconstruction once more to build intervals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from .zones import UnknownZoneError, ZoneLabel, format_offset, resolve_label, timezone
+
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+WALL_TIME_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+)
+_WALL_TIME = re.compile(WALL_TIME_PATTERN)
+
+DURATION_PATTERN = r"^-?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"
+_DURATION = re.compile(r"^(-?)(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$")
+
+
+class TimeError(ValueError):
+    """A time that cannot be placed on the line. ``code`` is stable for tools."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class WallTime:
+    """A parsed time string: the clock reading and, if written, its explicit offset."""
+
+    local: datetime  # naive
+    offset: timedelta | None
+
+
+def parse_wall_time(text: str) -> WallTime:
+    """Parse ``YYYY-MM-DD[T ]HH:MM[:SS[.ffffff]][Z|±HH:MM]``; raise TimeError with a reason."""
+    if not _WALL_TIME.match(text):
+        raise TimeError(
+            "time-format",
+            f"{text!r} is not a time of the form 'YYYY-MM-DD HH:MM' "
+            "(optionally with seconds and an offset such as -04:00)",
+        )
+    if text[17:19] == "60" and len(text) > 17 and text[16] == ":":
+        raise TimeError("time-range", f"{text!r} has a leap second (:60), which cannot be placed")
+    year = int(text[:4])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise TimeError("time-range", f"year {year} is outside {MIN_YEAR}..{MAX_YEAR}")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise TimeError("time-range", f"{text!r} is not a real date and time: {exc}") from None
+    offset = parsed.utcoffset()
+    if offset is not None and abs(offset) > timedelta(hours=14):
+        raise TimeError("time-range", f"offset {format_offset(offset)} is beyond ±14:00")
+    return WallTime(parsed.replace(tzinfo=None), offset)
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse ``1h30m``, ``18m``, ``-5m``, ``90s``."""
+    m = _DURATION.match(text.strip())
+    if not m or not any(m.group(i) for i in (2, 3, 4)):
+        raise ValueError(f"{text!r} is not a duration such as '18m', '1h30m' or '-5m'")
+    hours, minutes, seconds = (int(m.group(i) or 0) for i in (2, 3, 4))
+    delta = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    if delta > timedelta(days=3650):
+        raise ValueError(f"{text!r} is longer than ten years")
+    return -delta if m.group(1) else delta
+
+
+def format_duration(delta: timedelta) -> str:
+    """``1h05m``, ``42m``, ``-3m``: the inverse of :func:`parse_duration` at minute grain."""
+    total = int(delta.total_seconds())
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    out = f"{hours}h{minutes:02d}m" if hours else f"{minutes}m"
+    if seconds:
+        out += f"{seconds:02d}s"
+    return sign + out
+
+
+@dataclass(frozen=True)
+class PlacedTime:
+    """A time placed on the UTC line, with the zone its source spoke in."""
+
+    utc: datetime  # aware, UTC
+    zone: str  # IANA name the source's clock is read in
+    label: str  # the label as written (EDT, ET, WIB, America/New_York) or the offset
+    warning: str | None = None  # e.g. a label wrong for the date
+
+
+def _label_for(zone_label: str | None, default_zone: str | None) -> ZoneLabel | None:
+    chosen = zone_label if zone_label is not None else default_zone
+    if chosen is None:
+        return None
+    try:
+        return resolve_label(chosen)
+    except UnknownZoneError as exc:
+        raise TimeError("unknown-zone", str(exc)) from None
+
+
+def place_time(text: str, zone_label: str | None, default_zone: str | None) -> PlacedTime:
+    """Place a written time on the UTC line.
+
+    ``zone_label`` is the zone the claim names (as written); ``default_zone`` the incident's.
+    Raises :class:`TimeError` for a time with no knowable zone, a spring-forward gap, an
+    ambiguous fall-back time without an offset, or an offset that contradicts its label.
+    """
+    wall = parse_wall_time(text)
+    label = _label_for(zone_label, default_zone)
+    if wall.offset is not None:
+        utc = (wall.local - wall.offset).replace(tzinfo=UTC)
+        if label is None:
+            return PlacedTime(utc, "UTC", format_offset(wall.offset))
+        if label.offset is not None and label.offset != wall.offset:
+            raise TimeError(
+                "offset-contradicts-zone",
+                f"offset {format_offset(wall.offset)} contradicts {label.label} "
+                f"(UTC{format_offset(label.offset)})",
+            )
+        actual = utc.astimezone(timezone(label.zone)).utcoffset()
+        if label.offset is None and actual != wall.offset:
+            assert actual is not None
+            raise TimeError(
+                "offset-contradicts-zone",
+                f"offset {format_offset(wall.offset)} contradicts {label.label}, which is "
+                f"UTC{format_offset(actual)} on {wall.local.date().isoformat()}",
+            )
+        return PlacedTime(utc, label.zone, label.label)
+    if label is None:
+        raise TimeError(
+            "no-zone",
+            f"{text!r} has no offset and neither the claim nor the incident names a zone",
+        )
+    tz = timezone(label.zone)
+    first = wall.local.replace(tzinfo=tz, fold=0)
+    second = wall.local.replace(tzinfo=tz, fold=1)
+    off0, off1 = first.utcoffset(), second.utcoffset()
+    assert off0 is not None and off1 is not None
+    # A wall time in a spring-forward gap does not survive a round trip through UTC.
+    if first.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != wall.local:
+        raise TimeError(
+            "nonexistent-time",
+            f"{text} does not exist in {label.zone} (the clocks skip it when summer time "
+            "begins); write the offset the source meant",
+        )
+    warning: str | None = None
+    if off0 != off1:
+        if label.offset == off0:
+            chosen = first
+        elif label.offset == off1:
+            chosen = second
+        else:
+            raise TimeError(
+                "ambiguous-time",
+                f"{text} happens twice in {label.zone} (clocks fall back); write the offset, "
+                f"{format_offset(off0)} or {format_offset(off1)}",
+            )
+    else:
+        chosen = first
+        if label.offset is not None and label.offset != off0:
+            warning = (
+                f"{label.label} (UTC{format_offset(label.offset)}) is wrong for "
+                f"{wall.local.date().isoformat()}, when {label.zone} is "
+                f"UTC{format_offset(off0)}; read as {label.zone} local time"
+            )
+    return PlacedTime(chosen.astimezone(UTC), label.zone, label.label, warning)
