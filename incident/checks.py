@@ -107,6 +107,12 @@ def _check(incident: Incident) -> Iterator[Finding]:
     yield from _check_relative_cycles(incident)
 
     for index, source in enumerate(incident.sources):
+        if source.url is None and source.archive_url is None and source.note is None:
+            yield _warning(
+                ("sources", index),
+                "no-url",
+                f"source {source.id!r} has no url or archive_url, and no note says why",
+            )
         if source.id not in cited:
             yield _warning(
                 ("sources", index, "id"), "uncited-source", f"source {source.id!r} is never cited"

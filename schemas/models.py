@@ -234,7 +234,9 @@ class Source(Strict):
     id: Identifier
     publisher: ShortText
     title: ShortText | None = None
-    url: Url
+    url: Url | None = Field(
+        None, description="Where the source can be read; omit only if unknown, and say so in note."
+    )
     published: DateText | None = Field(None, description="Publication date, if known.")
     author: ShortText | None = None
     editor: ShortText | None = None
