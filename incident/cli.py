@@ -54,11 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "paths", nargs="*", type=Path, help="files or folders (default: incidents/)"
     )
-    validate.add_argument("--format", choices=("text", "json", "github"), default=None,
-                          help="output format (default: text; github under GitHub Actions)")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default=None,
+        help="output format (default: text; github under GitHub Actions)",
+    )
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
-    validate.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="SIZE",
-                          help="refuse files larger than this (default 64M)")
+    validate.add_argument(
+        "--max-bytes",
+        type=_max_bytes,
+        default=None,
+        metavar="SIZE",
+        help="refuse files larger than this (default 64M)",
+    )
     validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
     sub.add_parser("schema", help="print the JSON Schema of incident files")
@@ -68,10 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
     _view_options(open_)
 
     export = sub.add_parser("export", help="write a Markdown post-mortem")
-    export.add_argument("paths", nargs="+", type=Path, metavar="FILE",
-                        help="an incident file (with --all: folders or files)")
-    export.add_argument("-o", "--output", type=Path, default=None,
-                        help="output file (with --all: a folder); stdout if absent")
+    export.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="an incident file (with --all: folders or files)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="output file (with --all: a folder); stdout if absent",
+    )
     export.add_argument("--all", action="store_true", help="one post-mortem per incident")
     export.add_argument("--force", action="store_true", help="overwrite existing files")
     _view_options(export)
@@ -86,10 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _view_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--zone", action="append", default=None, metavar="ZONE",
-                        help="display zone (IANA name or EDT/EST/ET, WIB/WITA/WIT, UTC); repeat")
-    parser.add_argument("--locale", choices=("en", "id"), default="en",
-                        help="language of dates (default en)")
+    parser.add_argument(
+        "--zone",
+        action="append",
+        default=None,
+        metavar="ZONE",
+        help="display zone (IANA name or EDT/EST/ET, WIB/WITA/WIT, UTC); repeat",
+    )
+    parser.add_argument(
+        "--locale", choices=("en", "id"), default="en", help="language of dates (default en)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -141,13 +141,13 @@ def decode(raw: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _yaml_error(exc: yaml.YAMLError) -> LoadError:
+def _yaml_error(exc: yaml.YAMLError, text: str) -> LoadError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{context}: {problem}" if context and problem else (problem or "invalid YAML")
-    if "found character '\\t'" in message or "found character '\t'" in message:
-        message = "tab character used for indentation; YAML indents with spaces"
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        message = "tab character where YAML expects spaces (indent with spaces)"
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     return LoadError("yaml-syntax", f"YAML syntax error: {message}", line, column)
@@ -173,7 +173,7 @@ def parse(text: str) -> Document:
                 )
             data = _Builder().build(root)
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text) from None
     except RecursionError:
         raise LoadError("too-deep", "nesting is too deep", 1, 1) from None
     finally:
@@ -202,7 +202,7 @@ class _Builder:
         tag = node.tag
         if type(node) is yaml.ScalarNode:
             if tag == _STR:
-                return (node.value if node.style is not None else _plain_scalar(node.value)), 1
+                return (node.value if node.style else _plain_scalar(node.value)), 1
             if tag not in _ALLOWED_TAGS:
                 raise _located("unsafe-tag", f"tag {tag!r} is not allowed", node)
             return _tagged_scalar(node), 1

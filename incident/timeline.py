@@ -59,12 +59,12 @@ class Interval:
         return Interval(lo, hi)
 
     def hull(self, other: Interval) -> Interval:
-        lo = None if self.earliest is None or other.earliest is None else min(
-            self.earliest, other.earliest
+        lo = (
+            None
+            if self.earliest is None or other.earliest is None
+            else min(self.earliest, other.earliest)
         )
-        hi = None if self.latest is None or other.latest is None else max(
-            self.latest, other.latest
-        )
+        hi = None if self.latest is None or other.latest is None else max(self.latest, other.latest)
         return Interval(lo, hi)
 
 
@@ -244,8 +244,9 @@ def reconstruct(incident: Incident) -> Timeline:
         if event.id in stack:
             raise ReconstructionError("times relative to each other in a loop: " + event.id)
         claims = tuple(
-            _resolve_claim(c, sources, default_zone, events_by_id, resolve_event,
-                           (*stack, event.id))
+            _resolve_claim(
+                c, sources, default_zone, events_by_id, resolve_event, (*stack, event.id)
+            )
             for c in event.claims
         )
         resolved[event.id] = claims
@@ -270,8 +271,9 @@ def reconstruct(incident: Incident) -> Timeline:
             )
         claims = resolved[event.id]
         built.append(
-            TimelineEvent(event, position, claims, interval, since,
-                          tuple(_discrepancies(event.id, claims)))
+            TimelineEvent(
+                event, position, claims, interval, since, tuple(_discrepancies(event.id, claims))
+            )
         )
     ordered = _order(built)
     by_id = {e.id: e for e in ordered}
@@ -441,14 +443,26 @@ def _order(events: list[TimelineEvent]) -> list[TimelineEvent]:
             pending.append(item)
             continue
         for waiting in pending:  # untimed events before the first timed one go first
-            keyed.append((anchor if last is None else last, 0 if last is None else 1,
-                          waiting.position, waiting))
+            keyed.append(
+                (
+                    anchor if last is None else last,
+                    0 if last is None else 1,
+                    waiting.position,
+                    waiting,
+                )
+            )
         pending.clear()
         keyed.append((anchor, 0, item.position, item))
         last = anchor
     for waiting in pending:
-        keyed.append((last if last is not None else datetime.max.replace(tzinfo=None), 1,
-                      waiting.position, waiting))
+        keyed.append(
+            (
+                last if last is not None else datetime.max.replace(tzinfo=None),
+                1,
+                waiting.position,
+                waiting,
+            )
+        )
     if last is None:
         return events
     keyed.sort(key=lambda k: (k[0], k[1], k[2]))

@@ -74,9 +74,7 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
         else:
             raise UsageError(f"{path}: no such file or folder")
     if not found:
-        raise UsageError(
-            "no incident files (*.yaml, *.yml) in " + ", ".join(str(p) for p in paths)
-        )
+        raise UsageError("no incident files (*.yaml, *.yml) in " + ", ".join(str(p) for p in paths))
     return found
 
 
@@ -215,9 +213,7 @@ def _pydantic_problems(exc: ValidationError, document: Document, shown: str) -> 
             line, column = document.locate(path, key=on_key)
         if path in problems:  # a union reports once per member; keep the first
             continue
-        problems[path] = Problem(
-            shown, line, column, Severity.error, code, one_line(message), path
-        )
+        problems[path] = Problem(shown, line, column, Severity.error, code, one_line(message), path)
     return sorted(problems.values())
 
 
@@ -274,9 +270,7 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _translate(
-    error: Any, path: YamlPath, exists: bool, data: Any
-) -> tuple[str, str, bool]:
+def _translate(error: Any, path: YamlPath, exists: bool, data: Any) -> tuple[str, str, bool]:
     kind: str = error["type"]
     where = path[-1] if path else "file"
     value = error.get("input")

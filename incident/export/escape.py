@@ -1,0 +1,101 @@
+"""Make text from an incident file safe to place in Markdown.
+
+File text is data, never markup: whatever a title or a quote contains, it must render as the
+same characters, on one line, inside the cell or sentence it was put in. So:
+
+- control characters, bidi overrides and zero-width characters are made visible
+  (:func:`incident.formatting.visible`), line breaks folded, tabs turned to spaces;
+- every ASCII character that can start inline Markdown or HTML syntax mid-line
+  (``\\ ` * _ [ ] < > & | ~ $ #``) is backslash-escaped, so no emphasis, link, image,
+  footnote, code span, raw HTML, entity, table cell break, strikethrough or math can come out of
+  file text. Line-start syntax (``-``, ``1.``, ``>``, ``=``) cannot arise: file text is folded
+  onto one line and is always placed after text of ours;
+- URLs (already checked to be http/https) are written as autolinks with any character that
+  could end or break one percent-encoded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from ..formatting import visible
+
+# The characters that can open inline syntax in CommonMark, GFM (tables, strikethrough) or on
+# GitHub (math, heading closers). '(' ')' '!' need no escape once '[' ']' are escaped.
+_SPECIAL = frozenset("\\`*_[]<>&|~$#")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+_URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
+
+
+def fold(text: str, joiner: str = " ") -> str:
+    """One line: line breaks become ``joiner``, tabs spaces, runs of spaces one space."""
+    one = _LINE_BREAKS.sub(joiner, text).replace("\t", " ")
+    return re.sub(r" {2,}", " ", one).strip()
+
+
+def inline(text: str, *, joiner: str = " ") -> str:
+    """File text as Markdown inline content that renders literally (safe in table cells)."""
+    shown = visible(fold(text, joiner))
+    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in shown)
+
+
+def plain(text: str) -> str:
+    """Our own short text (times, markers like ``~``, ``>``, ``<``) escaped the same way."""
+    return inline(text)
+
+
+def quoted(text: str) -> str:
+    """A verbatim quote in typographic quotes; its line breaks shown as `` / ``."""
+    return "“" + inline(text, joiner=" / ") + "”"
+
+
+def url(link: str) -> str:
+    """An autolink ``<https://…>``; anything that is not http(s) is shown as text instead."""
+    scheme = link.split(":", 1)[0].lower()
+    if scheme not in ("http", "https") or not link.lower().startswith(scheme + "://"):
+        return inline(link) + " (not a web link; not linked)"
+    encoded = quote(link, safe=_URL_SAFE)
+    # '&', '|' and brackets are safe for browsers but not inside an autolink in a table or
+    # next to entity syntax; encode the few that can break the Markdown around the link.
+    for ch, code in (("|", "%7C"), ("`", "%60"), ("\\", "%5C"), ("<", "%3C"), (">", "%3E")):
+        encoded = encoded.replace(ch, code)
+    return f"<{encoded}>"
+
+
+_LABEL_BAD = re.compile(r"[^a-z0-9_-]+")
+
+
+class FootnoteIds:
+    """Footnote labels derived from source ids: sanitised, unique, stable for the same input.
+
+    ``prefix`` keeps two incidents' sources apart in one document (a comparison).
+    """
+
+    def __init__(self, prefix: str = "") -> None:
+        self._prefix = prefix
+        self._by_key: dict[str, str] = {}
+        self._taken: set[str] = set()
+
+    def __call__(self, source_id: str) -> str:
+        known = self._by_key.get(source_id)
+        if known is not None:
+            return known
+        base = _LABEL_BAD.sub("-", source_id.lower()).strip("-_") or "source"
+        base = (self._prefix + base)[:60]
+        label = base
+        n = 2
+        while label in self._taken:
+            label = f"{base}-{n}"
+            n += 1
+        self._taken.add(label)
+        self._by_key[source_id] = label
+        return label
+
+    def ref(self, source_id: str) -> str:
+        return f"[^{self(source_id)}]"
+
+    def refs(self, source_ids: Iterable[str]) -> str:
+        """``[^ap] [^cnbc]`` for each distinct id, in order."""
+        return " ".join(self.ref(s) for s in dict.fromkeys(source_ids))

@@ -1,0 +1,175 @@
+"""`incident` run as a user runs it: a subprocess, its exit codes and its output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, ROOT
+
+
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
+    return subprocess.run(
+        [sys.executable, "-m", "incident.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bad(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        MINIMAL.replace("    title: Conversation starts", "    titel: Conversation starts").replace(
+            "      - source: cnbc", "      - source: cnbcc"
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_valid_file_exits_0_with_one_summary_line(good: Path) -> None:
+    result = run("validate", str(good))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines() == ["1 file, 2 events: all valid"]
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_file_exits_1_and_names_file_line_column(bad: Path) -> None:
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == f"{bad}:19:5: error[missing-field]: missing required field 'title'"
+    assert lines[1] == (
+        f"{bad}:20:5: error[unknown-field]: unknown field 'titel' (did you mean 'title'?)"
+    )
+    assert "1 file" in lines[-1] and "error" in lines[-1]
+
+
+def test_bundled_incidents_are_valid() -> None:
+    result = run("validate", "incidents/")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_default_path_is_incidents_folder() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "all valid" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [("validate", "no/such/path"), ("validate", "--format", "xml"), ("frobnicate",)]
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_folder_without_yaml_exits_2(tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 2
+    assert "no incident files" in result.stderr
+
+
+def test_json_output_is_one_document(bad: Path, good: Path) -> None:
+    result = run("validate", "--format", "json", str(good), str(bad))
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["valid"] is False
+    assert document["summary"]["files"] == 2
+    first = document["problems"][0]
+    assert {"file", "line", "column", "severity", "code", "message", "path"} <= set(first)
+    assert (first["path"], first["code"], first["line"]) == ("events[1].title", "missing-field", 19)
+
+
+def test_github_annotations(bad: Path) -> None:
+    result = run("validate", "--format", "github", str(bad))
+    assert result.returncode == 1
+    annotations = [ln for ln in result.stdout.splitlines() if ln.startswith("::error ")]
+    assert annotations
+    assert ",line=20,col=5::" in annotations[0] or any(",line=20,col=5::" in a for a in annotations)
+    assert "title=incident validate (unknown-field)" in result.stdout
+    # the plain lines follow, since GitHub shows only ten annotations per step
+    assert any(":20:5: error[unknown-field]" in ln for ln in result.stdout.splitlines())
+
+
+def test_github_format_is_default_under_actions(bad: Path) -> None:
+    result = run("validate", str(bad), env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.startswith("::error ")
+
+
+def test_strict_fails_on_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "warn.yaml"
+    path.write_text(
+        MINIMAL.replace(
+            "sources:\n",
+            "sources:\n  - {id: bbc, publisher: BBC, url: 'https://b.example', language: en}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert run("validate", str(path)).returncode == 0
+    strict = run("validate", "--strict", str(path))
+    assert strict.returncode == 1
+    assert "warning[uncited-source]" in strict.stdout
+
+
+def test_no_colour_when_not_a_terminal_and_no_color_honoured(bad: Path) -> None:
+    assert "\x1b[" not in run("validate", str(bad)).stdout
+    forced = run("validate", str(bad), env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[" in forced.stdout
+
+
+def test_duplicate_incident_ids_across_files(good: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(MINIMAL, encoding="utf-8")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "error[duplicate-incident]" in result.stdout
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    committed = json.loads((ROOT / "schemas" / "incident.schema.json").read_text())
+    assert json.loads(result.stdout) == committed
+
+
+def test_validate_does_not_import_textual(good: Path) -> None:
+    code = (
+        "import sys\n"
+        "from incident.cli import main\n"
+        f"rc = main(['validate', {str(good)!r}])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'tui'))\n"
+        "print('IMPORTED', bad)\n"
+        "sys.exit(rc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "IMPORTED []" in result.stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("incident ")
