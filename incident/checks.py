@@ -207,3 +207,67 @@ def _suggest(name: str, known: dict[str, int] | set[str]) -> str:
 
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_raw_references(data: dict[str, object]) -> list[Finding]:
+    """Cross-reference checks on data that failed the models, so one run reports everything.
+
+    Only what can be read safely from the raw mapping: claims citing unknown sources and key
+    moments or relative times naming unknown events. Structural problems come from the models.
+    """
+    sources = _ids(data.get("sources"))
+    events = _ids(data.get("events"))
+    findings: list[Finding] = []
+    for section in ("events", "causes"):
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            claims = item.get("claims") if isinstance(item, dict) else None
+            if not isinstance(claims, list):
+                continue
+            for j, claim in enumerate(claims):
+                if not isinstance(claim, dict):
+                    continue
+                source = claim.get("source")
+                if isinstance(source, str) and sources is not None and source not in sources:
+                    findings.append(
+                        _error(
+                            (section, i, "claims", j, "source"),
+                            "unknown-source",
+                            f"claim cites source {source!r}, which is not in sources"
+                            + _suggest(source, sources),
+                        )
+                    )
+                time = claim.get("time")
+                target = time.get("relative_to") if isinstance(time, dict) else None
+                if isinstance(target, str) and events is not None and target not in events:
+                    findings.append(
+                        _error(
+                            (section, i, "claims", j, "time", "relative_to"),
+                            "unknown-event",
+                            f"time is relative to event {target!r}, which does not exist"
+                            + _suggest(target, events),
+                        )
+                    )
+    moments = data.get("key_moments")
+    if isinstance(moments, dict) and events is not None:
+        for name, target in moments.items():
+            if isinstance(target, str) and target not in events:
+                findings.append(
+                    _error(
+                        ("key_moments", name),
+                        "unknown-event",
+                        f"key moment {name} points at event {target!r}, which does not exist"
+                        + _suggest(target, events),
+                    )
+                )
+    return findings
+
+
+def _ids(items: object) -> set[str] | None:
+    if not isinstance(items, list):
+        return None
+    return {
+        item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from schemas.models import Incident
 
-from .checks import check_incident
+from .checks import check_incident, check_raw_references
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError, decode, gc_paused, parse, read_bytes
 from .problems import Problem, Severity, YamlPath, one_line
 
@@ -121,7 +121,14 @@ def check_document(document: Document, shown: str) -> FileResult:
         with gc_paused():
             incident = Incident.model_validate(document.data)
     except ValidationError as exc:
-        return FileResult(shown, None, _pydantic_problems(exc, document, shown))
+        problems = _pydantic_problems(exc, document, shown)
+        seen = {p.yaml_path for p in problems}
+        problems.extend(
+            _at(document, shown, f.path, f.severity, f.code, f.message)
+            for f in check_raw_references(document.data)
+            if f.path not in seen
+        )
+        return FileResult(shown, None, sorted(problems))
     problems = [
         _at(document, shown, f.path, f.severity, f.code, f.message, key=f.on_key)
         for f in check_incident(incident)

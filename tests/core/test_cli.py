@@ -62,6 +62,8 @@ def test_invalid_file_exits_1_and_names_file_line_column(bad: Path) -> None:
     assert lines[1] == (
         f"{bad}:20:5: error[unknown-field]: unknown field 'titel' (did you mean 'title'?)"
     )
+    # the dangling source is reported in the same run, though the file failed the models
+    assert lines[2].startswith(f"{bad}:26:17: error[unknown-source]: claim cites source 'cnbcc'")
     assert "1 file" in lines[-1] and "error" in lines[-1]
 
 
