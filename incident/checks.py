@@ -93,8 +93,8 @@ def _check(incident: Incident) -> Iterator[Finding]:
         elif claim.quote is None:
             yield _warning(path, "no-quote", "claim has no quote from its source")
         if claim.quote is not None and claim.translation is None:
-            index = source_ids.get(claim.source)
-            language = incident.sources[index].language if index is not None else "en"
+            found = source_ids.get(claim.source)
+            language = incident.sources[found].language if found is not None else "en"
             if not language.lower().startswith("en"):
                 yield _warning(
                     (*path, "quote"),

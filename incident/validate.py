@@ -97,14 +97,20 @@ def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
 
 def check_text(text: str, shown: str = "<string>") -> FileResult:
     """Validate YAML text as an incident file; never raises for bad input."""
-    try:
-        document = parse(text)
-    except LoadError as exc:
-        return FileResult(shown, None, [_load_problem(shown, exc)])
-    return check_document(document, shown)
+    with gc_paused():
+        try:
+            document = parse(text)
+        except LoadError as exc:
+            return FileResult(shown, None, [_load_problem(shown, exc)])
+        return check_document(document, shown)
 
 
 def check_document(document: Document, shown: str) -> FileResult:
+    with gc_paused():
+        return _check_document(document, shown)
+
+
+def _check_document(document: Document, shown: str) -> FileResult:
     if not isinstance(document.data, dict):
         kind = type(document.data).__name__ if document.data is not None else "nothing"
         line, column = document.locate(())
@@ -118,8 +124,7 @@ def check_document(document: Document, shown: str) -> FileResult:
         )
         return FileResult(shown, None, [problem])
     try:
-        with gc_paused():
-            incident = Incident.model_validate(document.data)
+        incident = Incident.model_validate(document.data)
     except ValidationError as exc:
         problems = _pydantic_problems(exc, document, shown)
         seen = {p.yaml_path for p in problems}
