@@ -178,7 +178,7 @@ def _finite(value: float) -> float:
     return value
 
 
-Amount = Annotated[int | float, Field(ge=0, le=1e13, allow_inf_nan=False), AfterValidator(_finite)]
+Amount = Annotated[float, Field(ge=0, le=1e13, allow_inf_nan=False), AfterValidator(_finite)]
 
 
 class ClaimValue(Strict):
