@@ -102,7 +102,7 @@ def _check(incident: Incident) -> Iterator[Finding]:
                     f"quote in {language!r} has no English translation",
                 )
         if claim.time is not None:
-            yield from _check_time(path, claim, default_zone, event_ids)
+            yield from _check_time(path, claim, default_zone, event_ids, incident)
 
     yield from _check_relative_cycles(incident)
 
@@ -134,7 +134,11 @@ def _check(incident: Incident) -> Iterator[Finding]:
 
 
 def _check_time(
-    path: YamlPath, claim: Claim, default_zone: str | None, event_ids: dict[str, int]
+    path: YamlPath,
+    claim: Claim,
+    default_zone: str | None,
+    event_ids: dict[str, int],
+    incident: Incident,
 ) -> Iterator[Finding]:
     time = claim.time
     assert time is not None
@@ -148,6 +152,20 @@ def _check_time(
                 f"time is relative to event {time.relative_to!r}, which does not exist"
                 + _suggest(time.relative_to, event_ids),
             )
+        elif time.relative_source is not None:
+            target = incident.events[event_ids[time.relative_to]]
+            if not any(
+                c.source == time.relative_source
+                and c.time is not None
+                and c.time.kind is not TimeKind.unknown
+                for c in target.claims
+            ):
+                yield _error(
+                    (*path, "time", "relative_source"),
+                    "unknown-source",
+                    f"event {time.relative_to!r} has no timed claim from source "
+                    f"{time.relative_source!r} to measure from",
+                )
         return
     for field in ("at", "until"):
         text = getattr(time, field)

@@ -26,14 +26,20 @@ AUDIENCE_UNITS = ("listeners", "viewers", "users", "views", "people")
 
 @dataclass(frozen=True)
 class Interval:
-    """A span on the UTC line; an open side is None."""
+    """A span on the UTC line; an open side is None.
+
+    ``approximate`` marks a span that is a single instant only by coincidence: two fuzzy claims
+    ("about 20 minutes", "almost 30 minutes") can meet in one minute that no source named.
+    """
 
     earliest: datetime | None
     latest: datetime | None
+    approximate: bool = False
 
     @property
     def is_point(self) -> bool:
-        return self.earliest is not None and self.earliest == self.latest
+        """A single instant that a source stated exactly."""
+        return self.earliest is not None and self.earliest == self.latest and not self.approximate
 
     @property
     def anchor(self) -> datetime | None:
@@ -46,6 +52,7 @@ class Interval:
         return Interval(
             None if self.earliest is None else self.earliest + delta,
             None if self.latest is None else self.latest + delta,
+            self.approximate,
         )
 
     def overlaps(self, other: Interval) -> bool:
@@ -56,16 +63,20 @@ class Interval:
         hi = _min_opt(self.latest, other.latest)
         if lo is not None and hi is not None and lo > hi:
             return None
-        return Interval(lo, hi)
+        return Interval(lo, hi, self.approximate and other.approximate)
 
     def hull(self, other: Interval) -> Interval:
-        lo = (
-            None
-            if self.earliest is None or other.earliest is None
-            else min(self.earliest, other.earliest)
-        )
-        hi = None if self.latest is None or other.latest is None else max(self.latest, other.latest)
-        return Interval(lo, hi)
+        """The span from the first to the last instant either one names.
+
+        Open sides are left out: one "more than 20 minutes after" among bounded claims does not
+        make the whole event unbounded, and its own bound still counts.
+        """
+        ends = [
+            x for x in (self.earliest, self.latest, other.earliest, other.latest) if x is not None
+        ]
+        if not ends:
+            return Interval(None, None, True)
+        return Interval(min(ends), max(ends), self.approximate or other.approximate)
 
 
 def _max_opt(a: datetime | None, b: datetime | None) -> datetime | None:
@@ -230,31 +241,80 @@ class ReconstructionError(ValueError):
     """The incident was not validated first (a time that cannot be placed)."""
 
 
+class _Resolver:
+    """Places every claim of an incident, following relative times to the events they name."""
+
+    def __init__(self, incident: Incident) -> None:
+        self.sources = {s.id: s for s in incident.sources}
+        self.default_zone = _zone_or_none(incident.source_zone)
+        self.events = {e.id: e for e in incident.events}
+        self.intervals: dict[str, Interval | None] = {}
+        self.claims: dict[str, tuple[ResolvedClaim, ...]] = {}
+        self._visiting: set[str] = set()
+
+    def event(self, event: Event) -> Interval | None:
+        if event.id in self.intervals:
+            return self.intervals[event.id]
+        if event.id in self._visiting:
+            raise ReconstructionError("times relative to each other in a loop: " + event.id)
+        self._visiting.add(event.id)
+        claims = tuple(self.claim(c) for c in event.claims)
+        self._visiting.discard(event.id)
+        self.claims[event.id] = claims
+        self.intervals[event.id] = _combine(c.interval for c in claims)
+        return self.intervals[event.id]
+
+    def claim(self, claim: Claim) -> ResolvedClaim:
+        values = None if claim.value is None else value_range(claim.value.amount, claim.value.bound)
+        time = claim.time
+        source = self.sources.get(claim.source)
+        if time is None or time.kind is TimeKind.unknown:
+            return ResolvedClaim(claim, source, None, None, None, None, values)
+        margin = parse_duration(time.margin) if time.margin else None
+        if time.relative_to is not None:
+            base = self._base(time.relative_to, time.relative_source)
+            if base is None:
+                return ResolvedClaim(claim, source, None, None, None, None, values)
+            assert time.offset is not None
+            point = base.shift(parse_duration(time.offset))
+            end = base.shift(parse_duration(time.until_offset)) if time.until_offset else None
+            interval = _widen(time.kind, point, end, margin)
+            return ResolvedClaim(
+                claim, source, interval, point.anchor, self.default_zone, None, values
+            )
+        assert time.at is not None
+        try:
+            placed = place_time(time.at, time.zone, self.default_zone)
+            until = place_time(time.until, time.zone, self.default_zone) if time.until else None
+        except TimeError as exc:
+            raise ReconstructionError(exc.message) from None
+        point = Interval(placed.utc, placed.utc)
+        end = Interval(until.utc, until.utc) if until is not None else None
+        interval = _widen(time.kind, point, end, margin)
+        return ResolvedClaim(
+            claim, source, interval, placed.utc, placed.zone, placed.label, values, placed.warning
+        )
+
+    def _base(self, event_id: str, source_id: str | None) -> Interval | None:
+        """The time a relative claim is measured from: the event's, or one source's view of it."""
+        target = self.events.get(event_id)
+        if target is None:
+            return None
+        interval = self.event(target)
+        if source_id is None:
+            return interval
+        return _combine(c.interval for c in self.claims[event_id] if c.source_id == source_id)
+
+
 def reconstruct(incident: Incident) -> Timeline:
     """Build the timeline of a validated incident."""
-    sources = {s.id: s for s in incident.sources}
-    default_zone = _zone_or_none(incident.source_zone)
-    events_by_id = {e.id: e for e in incident.events}
-    intervals: dict[str, Interval | None] = {}
-    resolved: dict[str, tuple[ResolvedClaim, ...]] = {}
-
-    def resolve_event(event: Event, stack: tuple[str, ...] = ()) -> Interval | None:
-        if event.id in intervals:
-            return intervals[event.id]
-        if event.id in stack:
-            raise ReconstructionError("times relative to each other in a loop: " + event.id)
-        claims = tuple(
-            _resolve_claim(
-                c, sources, default_zone, events_by_id, resolve_event, (*stack, event.id)
-            )
-            for c in event.claims
-        )
-        resolved[event.id] = claims
-        intervals[event.id] = _combine(c.interval for c in claims)
-        return intervals[event.id]
-
+    resolver = _Resolver(incident)
     for event in incident.events:
-        resolve_event(event)
+        resolver.event(event)
+    sources = resolver.sources
+    default_zone = resolver.default_zone
+    intervals = resolver.intervals
+    resolved = resolver.claims
 
     start_id = incident.key_moments.scheduled_start
     start_interval = intervals.get(start_id) if start_id else None
@@ -313,49 +373,6 @@ def _zone_or_none(label: str | None) -> str | None:
         return None
 
 
-def _resolve_claim(
-    claim: Claim,
-    sources: dict[str, Source],
-    default_zone: str | None,
-    events: dict[str, Event],
-    resolve_event: object,
-    stack: tuple[str, ...],
-) -> ResolvedClaim:
-    values = None if claim.value is None else value_range(claim.value.amount, claim.value.bound)
-    time = claim.time
-    source = sources.get(claim.source)
-    if time is None or time.kind is TimeKind.unknown:
-        return ResolvedClaim(claim, source, None, None, None, None, values)
-    margin = parse_duration(time.margin) if time.margin else None
-    if time.relative_to is not None:
-        target = events.get(time.relative_to)
-        base = None
-        if target is not None:
-            base = resolve_event(target, stack)  # type: ignore[operator]
-        if base is None:
-            return ResolvedClaim(claim, source, None, None, None, None, values)
-        assert time.offset is not None
-        offset = parse_duration(time.offset)
-        point = base.shift(offset)
-        end = base.shift(parse_duration(time.until_offset)) if time.until_offset else None
-        nominal = point.anchor
-        interval = _widen(time.kind, point, end, margin)
-        zone = default_zone
-        return ResolvedClaim(claim, source, interval, nominal, zone, None, values)
-    assert time.at is not None
-    try:
-        placed = place_time(time.at, time.zone, default_zone)
-        until = place_time(time.until, time.zone, default_zone) if time.until else None
-    except TimeError as exc:
-        raise ReconstructionError(exc.message) from None
-    point = Interval(placed.utc, placed.utc)
-    end = Interval(until.utc, until.utc) if until is not None else None
-    interval = _widen(time.kind, point, end, margin)
-    return ResolvedClaim(
-        claim, source, interval, placed.utc, placed.zone, placed.label, values, placed.warning
-    )
-
-
 def _widen(
     kind: TimeKind, point: Interval, end: Interval | None, margin: timedelta | None
 ) -> Interval:
@@ -381,18 +398,21 @@ def _widen(
 
 
 def _combine(intervals: Iterable[Interval | None]) -> Interval | None:
+    """Where the claims overlap, what they say together; where they don't, the span they cover."""
     known = [i for i in intervals if i is not None]
     if not known:
         return None
+    stated_exactly = any(i.is_point for i in known)
     together: Interval | None = known[0]
     for item in known[1:]:
         together = together.intersect(item) if together is not None else None
-    if together is not None:
-        return together
-    out = known[0]
-    for item in known[1:]:
-        out = out.hull(item)
-    return out
+    if together is None:
+        together = known[0]
+        for item in known[1:]:
+            together = together.hull(item)
+    if together.earliest is not None and together.earliest == together.latest:
+        return Interval(together.earliest, together.latest, approximate=not stated_exactly)
+    return together
 
 
 def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[Discrepancy]:

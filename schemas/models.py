@@ -121,6 +121,11 @@ class ClaimTime(Strict):
     relative_to: Identifier | None = Field(
         None, description="Event id this time is measured from ('eighteen minutes into')."
     )
+    relative_source: Identifier | None = Field(
+        None,
+        description="Measure from what this source said of the relative_to event, not from the "
+        "event's combined time ('nine minutes later' after Boing Boing's 8:18).",
+    )
     offset: DurationText | None = Field(None, description="Offset from relative_to.")
     until_offset: DurationText | None = Field(None, description="End offset for 'between'.")
     zone: ZoneName | None = Field(
@@ -156,6 +161,8 @@ class ClaimTime(Strict):
                 raise ValueError("a relative time of kind 'between' needs 'until_offset'")
         elif self.until is not None or self.until_offset is not None:
             raise ValueError("'until' and 'until_offset' belong to kind 'between'")
+        if self.relative_source is not None and self.relative_to is None:
+            raise ValueError("'relative_source' goes with 'relative_to'")
         if relative and self.zone is not None:
             raise ValueError("a relative time has no zone of its own")
         if self.kind in (TimeKind.exact, TimeKind.between) and self.margin is not None:

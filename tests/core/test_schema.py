@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import MINIMAL, ROOT
 
+from conftest import MINIMAL, ROOT
 from incident.loader import parse
 from schemas.models import json_schema
 
