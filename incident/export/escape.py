@@ -26,24 +26,44 @@ from ..formatting import visible
 # GitHub (math, heading closers). '(' ')' '!' need no escape once '[' ']' are escaped.
 _SPECIAL = frozenset("\\`*_[]<>&|~$#")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+_SCHEME = re.compile(r":(?=//)")
+_WWW = re.compile(r"(?i)(\bwww)\.")
 _URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
 
 
 def fold(text: str, joiner: str = " ") -> str:
-    """One line: line breaks become ``joiner``, tabs spaces, runs of spaces one space."""
-    one = _LINE_BREAKS.sub(joiner, text).replace("\t", " ")
-    return re.sub(r" {2,}", " ", one).strip()
+    """One line: line breaks become ``joiner`` (blank lines dropped), tabs spaces, runs of
+    spaces one space."""
+    lines = (
+        re.sub(r" {2,}", " ", line.replace("\t", " ")).strip() for line in _LINE_BREAKS.split(text)
+    )
+    return joiner.join(line for line in lines if line)
+
+
+BLANK = "(blank)"
 
 
 def inline(text: str, *, joiner: str = " ") -> str:
-    """File text as Markdown inline content that renders literally (safe in table cells)."""
-    shown = visible(fold(text, joiner))
-    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in shown)
+    """File text as Markdown inline content that renders literally (safe in table cells).
+
+    Text that is only whitespace shows as ``(blank)``: nothing it could leave behind (an empty
+    ``** **``, a trailing space, an empty heading) should depend on it.
+    """
+    one = fold(text, joiner)
+    return _escape(visible(one)) if one else BLANK
 
 
 def plain(text: str) -> str:
-    """Our own short text (times, markers like ``~``, ``>``, ``<``) escaped the same way."""
-    return inline(text)
+    """Our own one-line text (times, markers ``~ > <``) escaped, spaces kept as they are."""
+    return _escape(visible(_LINE_BREAKS.sub(" ", text)))
+
+
+def _escape(text: str) -> str:
+    out = "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
+    # Bare URLs, www. names and e-mail addresses in file text would become links on GitHub
+    # (extended autolinks): escaping one character of each pattern keeps them text.
+    out = _SCHEME.sub(r"\\:", out)
+    return _WWW.sub(lambda m: m.group(1) + "\\.", out).replace("@", "\\@")
 
 
 def quoted(text: str) -> str:

@@ -1,0 +1,417 @@
+"""Pieces both documents use: source names, citations, times in the display zones, figures.
+
+Everything returned here is Markdown-safe: file text goes through :mod:`.escape`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import pendulum
+
+from schemas.models import Stance, TimeKind
+from schemas.timespec import parse_duration
+
+from ..formatting import (
+    BOUND_WORDS,
+    abbreviation,
+    amount,
+    clock,
+    day,
+    duration,
+    interval_range,
+    long_date,
+    since_start,
+    stated_time,
+)
+from ..timeline import Figure, Interval, ResolvedClaim, Timeline, TimelineEvent
+from . import escape
+from .escape import FootnoteIds, inline, plain
+from .zones import column_names, describe
+
+LANGUAGES = {"en": "English", "id": "Indonesian"}
+KIND_WORDS: dict[TimeKind | None, str] = {
+    TimeKind.about: "about ",
+    TimeKind.after: "more than ",
+    TimeKind.before: "less than ",
+}
+CLOCK_WORDS: dict[TimeKind | None, str] = {
+    TimeKind.about: "about ",
+    TimeKind.after: "after ",
+    TimeKind.before: "before ",
+}
+MARK_WORDS = {"": "", "~": "about ", ">": "after ", "<": "before "}
+STANCE_WORDS = {
+    Stance.asserts: "asserts",
+    Stance.disputes: "disputes",
+    Stance.confirms: "confirms",
+    Stance.reports: "reports",
+}
+
+
+@dataclass
+class View:
+    """One incident as a document shows it: zones, locale and footnote labels."""
+
+    timeline: Timeline
+    zones: tuple[str, ...]
+    locale: str
+    notes: FootnoteIds = field(default_factory=FootnoteIds)
+
+    def __post_init__(self) -> None:
+        # Register every source in file order so labels do not depend on where it is cited.
+        for source_id in self.timeline.sources:
+            self.notes(source_id)
+        for cause in self.timeline.causes:
+            for claim in cause.claims:
+                self.notes(claim.source)
+        for item in self.timeline.events:
+            for source_id in item.source_ids:
+                self.notes(source_id)
+
+    # -- sources -----------------------------------------------------------------------------
+
+    def source_name(self, source_id: str) -> str:
+        """The publisher; where sources share one, told apart by date, else by source id."""
+        source = self.timeline.sources.get(source_id)
+        if source is None:
+            return inline(source_id)
+        same = [s for s in self.timeline.sources.values() if s.publisher == source.publisher]
+        if len(same) == 1:
+            return inline(source.publisher)
+        dates = [s.published for s in same]
+        if None not in dates and len(set(dates)) == len(dates):
+            return inline(f"{source.publisher} ({source.published})")
+        if _slug(source.id) == _slug(source.publisher):
+            return inline(source.publisher)  # the one whose id is the publisher's name
+        return inline(f"{source.publisher} ({source.id})")
+
+    def cite(self, source_id: str) -> str:
+        """``Example Wire[^wire]``."""
+        return self.source_name(source_id) + self.notes.ref(source_id)
+
+    def refs(self, source_ids: Iterable[str]) -> str:
+        return self.notes.refs(source_ids)
+
+    def cite_list(self, claims: Iterable[ResolvedClaim]) -> str:
+        return ", ".join(self.cite(s) for s in dict.fromkeys(c.source_id for c in claims))
+
+    # -- times -------------------------------------------------------------------------------
+
+    @property
+    def moments(self) -> list[datetime]:
+        found = [
+            m
+            for item in self.timeline.events
+            if item.interval is not None
+            for m in (item.interval.earliest, item.interval.latest)
+            if m is not None
+        ]
+        if self.timeline.scheduled_start is not None:
+            found.insert(0, self.timeline.scheduled_start)
+        return found or [_noon(self.timeline.incident.date)]
+
+    def zone_headings(self) -> list[str]:
+        return column_names(self.zones, self.moments)
+
+    def zone_descriptions(self) -> str:
+        return ", ".join(inline(describe(z, self.moments)) for z in self.zones)
+
+    def instant_all(self, moment: datetime) -> str:
+        """The instant in every display zone, with its date:
+        ``Monday, 12 August 2024 20:00 EDT · Tuesday, 13 August 2024 07:00 WIB`` (escaped)."""
+        return plain(" · ".join(long_date(moment, zone, self.locale) for zone in self.zones))
+
+    def interval_all(self, interval: Interval | None, claims: Sequence[ResolvedClaim] = ()) -> str:
+        """An event's time in every display zone, dated: ``Mon 12 Aug 2024, about 20:45 EDT``.
+
+        Worded like the timeline's marks (about, after, before, a range); escaped.
+        """
+        shown = shown_time(interval, claims)
+        if shown.anchor is None:
+            return "no time given"
+        parts = []
+        for zone in self.zones:
+            if shown.mark == "–":
+                assert interval is not None
+                text = interval_range(interval, zone, self.locale)
+                if not _spans_days(interval, zone):
+                    text = f"{day(shown.anchor, zone, self.locale)}, {text}"
+            else:
+                moment = shown.anchor
+                text = (
+                    f"{day(moment, zone, self.locale)}, {MARK_WORDS[shown.mark]}"
+                    f"{clock(moment, zone, self.locale)} {abbreviation(moment, zone)}"
+                )
+            parts.append(text)
+        return plain(" · ".join(parts))
+
+    def time_cells(
+        self, rows: Sequence[Shown], *, abbr: Sequence[bool] | None = None
+    ) -> list[list[str]]:
+        """One cell per display zone for each row, the day shown on the first row and
+        wherever it changes in that zone (escaped)."""
+        last: list[str | None] = [None] * len(self.zones)
+        out = []
+        for shown in rows:
+            cells = []
+            for index, zone in enumerate(self.zones):
+                anchor = shown.anchor
+                today = None if anchor is None else day(anchor, zone)
+                with_day = today is not None and today != last[index]
+                if today is not None:
+                    last[index] = today
+                with_abbr = bool(abbr and abbr[index])
+                cells.append(
+                    plain(shown_clock(shown, zone, self.locale, with_day=with_day, abbr=with_abbr))
+                )
+            out.append(cells)
+        return out
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def event_title(self, event_id: str) -> str:
+        item = self.timeline.by_id.get(event_id)
+        return inline(item.event.title) if item is not None else inline(event_id)
+
+    def stated(self, claim: ResolvedClaim) -> str:
+        """The time as the source gave it (its own zone), and its own words if recorded."""
+        time = claim.claim.time
+        if time is not None and time.relative_to is not None and time.kind is not TimeKind.unknown:
+            text = self._relative(claim)
+        elif (
+            time is not None
+            and time.zone is None
+            and time.kind is not TimeKind.unknown
+            and claim.nominal is not None
+            and claim.zone is not None
+        ):
+            # No zone in the source's words: read in the incident's zone, shown by its
+            # abbreviation for the date (EDT) rather than an IANA name the source never wrote.
+            text = CLOCK_WORDS.get(time.kind, "") + clock(claim.nominal, claim.zone)
+            if time.kind is TimeKind.between and claim.interval and claim.interval.latest:
+                text = f"between {text} and {clock(claim.interval.latest, claim.zone)}"
+            text = plain(f"{text} {abbreviation(claim.nominal, claim.zone)}")
+        else:
+            text = plain(stated_time(time, claim))
+        if time is not None and time.stated:
+            text += " (" + escape.quoted(time.stated) + ")"
+        return text
+
+    def _relative(self, claim: ResolvedClaim) -> str:
+        """``about 18m after “Scheduled start”``, ``15m before …``, ``before …`` (escaped)."""
+        time = claim.claim.time
+        assert time is not None and time.relative_to is not None and time.offset is not None
+        target = "“" + self.event_title(time.relative_to) + "”"
+        if time.relative_source is not None:
+            target += f" as {self.source_name(time.relative_source)} times it"
+        offset = parse_duration(time.offset)
+        if time.kind is TimeKind.between and time.until_offset is not None:
+            until = parse_duration(time.until_offset)
+            return plain(f"between {_offset_words(offset)} and {_offset_words(until)} ") + target
+        if offset == timedelta(0):
+            word = {TimeKind.after: "after", TimeKind.before: "before"}.get(time.kind, "at")
+            return plain(f"{'about at' if time.kind is TimeKind.about else word} ") + target
+        later = offset > timedelta(0)
+        lead = {
+            TimeKind.exact: "",
+            TimeKind.about: "about ",
+            TimeKind.after: "more than " if later else "less than ",
+            TimeKind.before: "less than " if later else "more than ",
+        }.get(time.kind, "")
+        return plain(f"{lead}{_offset_words(offset)} ") + target
+
+    def value_text(self, claim: ResolvedClaim) -> str:
+        value = claim.claim.value
+        if value is None:
+            return "no figure given"
+        text = inline(f"{BOUND_WORDS[value.bound]}{amount(value.amount)} {value.unit}")
+        if value.stated:
+            text += " (" + escape.quoted(value.stated) + ")"
+        return text
+
+    def stance(self, claim: ResolvedClaim) -> str:
+        stance = claim.claim.stance
+        return STANCE_WORDS[stance] if stance is not None else "says"
+
+    # -- figures -----------------------------------------------------------------------------
+
+    def delay_text(self, figure: Figure | None) -> str | None:
+        if figure is None or not isinstance(figure.low, timedelta):
+            return None
+        assert isinstance(figure.high, timedelta)
+        start = self.timeline.scheduled_start
+
+        def hedge(end: timedelta) -> str:
+            # The words of the claims at this end, when they all hedge the same way.
+            words = {
+                KIND_WORDS.get(c.kind, "")
+                for c in figure.claims
+                if c.nominal is not None and start is not None and c.nominal - start == end
+            }
+            return words.pop() if len(words) == 1 else ""
+
+        low = hedge(figure.low) + duration(figure.low)
+        high = hedge(figure.high) + duration(figure.high)
+        span = low if figure.low == figure.high else f"{low} to {high}"
+        per = " · ".join(
+            f"{self.cite(c.source_id)}: "
+            + plain(KIND_WORDS.get(c.kind, "") + duration(c.nominal - start))
+            for c in figure.claims
+            if c.nominal is not None and start is not None
+        )
+        return f"{plain(span)} after the scheduled start ({per})"
+
+    def audience_text(self, figure: Figure | None) -> str | None:
+        if figure is None or figure.low is None or figure.high is None:
+            return None
+        assert isinstance(figure.low, (int, float)) and isinstance(figure.high, (int, float))
+
+        def hedge(end: float) -> str:
+            # The bound of the claims at this end, when they all bound it the same way.
+            words = {
+                BOUND_WORDS[c.claim.value.bound]
+                for c in figure.claims
+                if c.claim.value is not None and c.claim.value.amount == end
+            }
+            return words.pop() if len(words) == 1 else ""
+
+        low = hedge(figure.low) + amount(figure.low)
+        high = hedge(figure.high) + amount(figure.high)
+        span = low if figure.low == figure.high else f"{low} to {high}"
+        per = " · ".join(f"{self.cite(c.source_id)}: {self.value_text(c)}" for c in figure.claims)
+        return f"{plain(span)} {inline(figure.unit)} ({per})"
+
+    def moment_line(self, item: TimelineEvent) -> str:
+        """**Title** — when, in every zone — who says so, as they said it."""
+        if item.interval is None:
+            cited = self.cite_list(item.claims)
+            return f"**{inline(item.event.title)}** — no source gives a time ({cited})"
+        per = " · ".join(f"{self.cite(c.source_id)}: {self.stated(c)}" for c in item.claims)
+        when = self.interval_all(item.interval, item.claims)
+        return f"**{inline(item.event.title)}** — {when} ({per})"
+
+
+def _slug(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _offset_words(offset: timedelta) -> str:
+    return f"{duration(abs(offset))} {'before' if offset < timedelta(0) else 'after'}"
+
+
+def _noon(date_text: str) -> datetime:
+    parsed = pendulum.parse(date_text + "T12:00:00+00:00")
+    assert isinstance(parsed, datetime)
+    return parsed
+
+
+def _spans_days(interval: Interval, zone: str) -> bool:
+    lo, hi = interval.earliest, interval.latest
+    if lo is None or hi is None:
+        return False
+    return day(lo, zone) != day(hi, zone)
+
+
+def long_day(date_text: str, locale: str) -> str:
+    """``12 August 2024`` / ``12 Agustus 2024`` for a YYYY-MM-DD date."""
+    parsed = pendulum.parse(date_text)
+    assert isinstance(parsed, pendulum.DateTime | pendulum.Date)
+    return parsed.format("D MMMM YYYY", locale=locale)
+
+
+def language_name(tag: str) -> str:
+    name = LANGUAGES.get(tag.lower().split("-")[0])
+    return inline(f"{name} ({tag})" if name else tag)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def join_words(items: Sequence[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How an event's time is shown: the mark and the instant(s) it is shown with.
+
+    ``""`` one instant · ``~`` about (the instant the sources name) · ``>`` after ·
+    ``<`` before · ``–`` a range (a "between", or sources that disagree) · ``?`` no time.
+    A range is never collapsed to a middle no source named.
+    """
+
+    mark: str
+    start: datetime | None
+    end: datetime | None
+
+    @property
+    def anchor(self) -> datetime | None:
+        return self.start if self.start is not None else self.end
+
+
+def shown_time(interval: Interval | None, claims: Sequence[ResolvedClaim]) -> Shown:
+    if interval is None or (interval.earliest is None and interval.latest is None):
+        return Shown("?", None, None)
+    lo, hi = interval.earliest, interval.latest
+    if interval.is_point:
+        return Shown("", lo, hi)
+    if lo is not None and lo == hi:
+        return Shown("~", lo, hi)  # fuzzy claims that meet in an instant no source named
+    if hi is None:
+        return Shown(">", lo, None)
+    if lo is None:
+        return Shown("<", None, hi)
+    timed = [c for c in claims if c.interval is not None]
+    kinds = {c.kind for c in timed}
+    if kinds == {TimeKind.after}:
+        return Shown(">", lo, None)
+    if kinds == {TimeKind.before}:
+        return Shown("<", None, hi)
+    nominals = {c.nominal for c in timed}
+    if kinds == {TimeKind.about} and len(nominals) == 1:
+        nominal = next(iter(nominals))
+        if nominal is not None and lo <= nominal <= hi:
+            return Shown("~", nominal, nominal)
+    return Shown("–", lo, hi)
+
+
+def shown_clock(shown: Shown, zone: str, locale: str, *, with_day: bool, abbr: bool) -> str:
+    """``20:42``, ``~20:45``, ``>20:20``, ``<12:00``, ``20:42–20:53``, ``?`` (not escaped)."""
+    anchor = shown.anchor
+    if anchor is None:
+        return "?"
+    if shown.mark == "–":
+        assert shown.start is not None and shown.end is not None
+        end = clock(shown.end, zone, locale)
+        if day(shown.end, zone) != day(shown.start, zone):
+            end = f"{day(shown.end, zone, locale)} {end}"
+        text = f"{clock(shown.start, zone, locale)}–{end}"
+    else:
+        text = shown.mark + clock(anchor, zone, locale)
+    if abbr:
+        text += " " + abbreviation(anchor, zone)
+    if with_day:
+        text = f"{day(anchor, zone, locale)} {text}"
+    return text
+
+
+def shown_since(shown: Shown, scheduled: datetime | None) -> str:
+    """``T+42m``, ``T~+48m``, ``T>+0m``, ``T<+16h00m``, ``T+42m–53m``; '' without a start."""
+    if scheduled is None or shown.anchor is None:
+        return ""
+    if shown.mark == "–":
+        assert shown.start is not None and shown.end is not None
+        lo = since_start((shown.start - scheduled,) * 2)[1:]
+        hi = since_start((shown.end - scheduled,) * 2)[1:]
+        if lo[0] == hi[0]:
+            hi = hi[1:]
+        return f"T{lo}–{hi}"
+    delta = shown.anchor - scheduled
+    text = since_start((delta, delta))
+    return text if shown.mark == "" else "T" + shown.mark + text[1:]
