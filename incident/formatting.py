@@ -99,7 +99,7 @@ def interval_range(interval: Interval | None, zone: str, locale: str = "en") -> 
 
 
 def since_start(offset: tuple[timedelta | None, timedelta | None] | None) -> str:
-    """``T+42m``, ``T−5m``, ``T+40m…50m``, ``T>+20m``, ``T<+30m`` or ``''``."""
+    """``T+42m``, ``T−5m``, ``T~+45m`` (midpoint of a span), ``T>+20m``, ``T<+30m`` or ``''``."""
     if offset is None:
         return ""
     lo, hi = offset
