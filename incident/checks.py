@@ -14,6 +14,7 @@ from schemas.timespec import TimeError, place_time
 from schemas.zones import UnknownZoneError, resolve_label
 
 from .problems import Severity, YamlPath
+from .relations import placement_order
 
 
 @dataclass(frozen=True)
@@ -191,33 +192,14 @@ def _check_time(
 
 def _check_relative_cycles(incident: Incident) -> Iterator[Finding]:
     """An event whose time is relative to itself, through any chain, can never be placed."""
-    depends: dict[str, set[str]] = {}
-    for event in incident.events:
-        for claim in event.claims:
-            if claim.time is not None and claim.time.relative_to is not None:
-                depends.setdefault(event.id, set()).add(claim.time.relative_to)
-    state: dict[str, int] = {}  # 1 visiting, 2 done
-    reported: set[str] = set()
+    _, loops = placement_order(incident)
     index_of = {event.id: i for i, event in enumerate(incident.events)}
-
-    def visit(node: str, trail: list[str]) -> Iterator[Finding]:
-        state[node] = 1
-        for dep in sorted(depends.get(node, ())):
-            if state.get(dep) == 1 and dep not in reported:
-                reported.add(dep)
-                cycle = [*trail[trail.index(dep) :], dep] if dep in trail else [node, dep]
-                yield _error(
-                    ("events", index_of.get(dep, 0), "id"),
-                    "relative-cycle",
-                    "times are relative to each other in a loop: " + " → ".join(cycle),
-                )
-            elif dep in depends and state.get(dep) is None:
-                yield from visit(dep, [*trail, dep])
-        state[node] = 2
-
-    for start in sorted(depends):
-        if state.get(start) is None:
-            yield from visit(start, [start])
+    for loop in loops:
+        yield _error(
+            ("events", index_of[loop[0]], "id"),
+            "relative-cycle",
+            "times are relative to each other in a loop: " + " → ".join(loop),
+        )
 
 
 def _suggest(name: str, known: dict[str, int] | set[str]) -> str:

@@ -18,6 +18,9 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
+_TIB = 1
+MAX_SIZE_LIMIT = _TIB * 1024**4
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -34,10 +37,10 @@ def _max_bytes(text: str) -> int:
         value = value[:-1]
     try:
         number = int(float(value) * factor)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 64M)") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError("the size must be positive")
+    if not 0 < number <= MAX_SIZE_LIMIT:
+        raise argparse.ArgumentTypeError(f"the size must be between 1 byte and {_TIB} TiB")
     return number
 
 
@@ -147,6 +150,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     from .bundled import default_incident_paths
     from .loader import DEFAULT_MAX_BYTES
+    from .problems import one_line
     from .report import summary, write_github, write_json, write_text
     from .validate import UsageError, check_paths
 
@@ -154,7 +158,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         report = check_paths(paths, args.max_bytes or DEFAULT_MAX_BYTES)
     except UsageError as exc:
-        sys.stderr.write(f"incident: error: {exc}\n")
+        sys.stderr.write(f"incident: error: {one_line(str(exc), 1000)}\n")
         return EXIT_USAGE
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt == "json":

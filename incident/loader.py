@@ -120,7 +120,9 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                 f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)",
             )
         with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            # Read at most what the file holds (plus one byte to notice growth): a huge
+            # --max-bytes must not turn into a huge allocation up front.
+            raw = handle.read(min(max_bytes, size) + 1)
     except OSError as exc:
         raise LoadError("unreadable", f"cannot read file: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
@@ -148,7 +150,25 @@ def decode(raw: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _reader_error(exc: yaml.reader.ReaderError, text: str) -> LoadError:
+    """A character YAML forbids (raw control characters): libyaml gives only a byte offset."""
+    offset = int(exc.position)
+    prefix = text.encode("utf-8")[:offset].decode("utf-8", "ignore") if _C else text[:offset]
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return LoadError(
+        "yaml-syntax",
+        f"YAML syntax error: control character U+{code:04X} is not allowed in YAML text "
+        '(write it as an escape such as "\\x1b" in a double-quoted string)',
+        line,
+        column,
+    )
+
+
 def _yaml_error(exc: yaml.YAMLError, text: str) -> LoadError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_error(exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -160,9 +180,27 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> LoadError:
     return LoadError("yaml-syntax", f"YAML syntax error: {message}", line, column)
 
 
+_C = bool(getattr(yaml, "__with_libyaml__", False))
+_PLAIN = "tag:incident,plain"  # an untagged plain scalar: resolved by the builder (YAML 1.2 core)
+
+
+class _ResolveOnce:
+    """Tags nodes without PyYAML's resolver tables: plain scalars are marked for the builder,
+    which resolves them once; an explicit tag (``!!str 42``) is kept as written."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _CLoader(_ResolveOnce, yaml.CBaseLoader if _C else yaml.BaseLoader):  # type: ignore[misc]
+    pass
+
+
 def parse(text: str) -> Document:
     """Parse one YAML document of incident data. Raises LoadError, never a YAML traceback."""
-    loader = yaml.CBaseLoader(text) if yaml.__with_libyaml__ else yaml.BaseLoader(text)
+    loader = _CLoader(text)
     try:
         with gc_paused():
             if not loader.check_node():
@@ -208,8 +246,10 @@ class _Builder:
             raise _located("too-deep", f"nesting deeper than {MAX_DEPTH} levels", node)
         tag = node.tag
         if type(node) is yaml.ScalarNode:
+            if tag == _PLAIN:
+                return _plain_scalar(node.value), 1
             if tag == _STR:
-                return (node.value if node.style else _plain_scalar(node.value)), 1
+                return node.value, 1
             if tag not in _ALLOWED_TAGS:
                 raise _located("unsafe-tag", f"tag {tag!r} is not allowed", node)
             return _tagged_scalar(node), 1

@@ -27,8 +27,13 @@ class Problem:
     message: str = field(compare=False)
     yaml_path: YamlPath = field(default=(), compare=False)
 
+    @property
+    def shown_file(self) -> str:
+        """The path with control characters made visible: a file name can't drive a terminal."""
+        return one_line(self.file, limit=1000)
+
     def render(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        where = f"{self.shown_file}:{self.line}:{self.column}"
         return f"{where}: {self.severity}[{self.code}]: {self.message}"
 
     def as_json(self) -> dict[str, Any]:

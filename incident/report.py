@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import TextIO
 
@@ -11,6 +12,7 @@ from .problems import Problem, Severity
 from .validate import Report
 
 FORMATS = ("text", "json", "github")
+_C1 = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -38,7 +40,8 @@ def summary(report: Report, strict: bool) -> str:
     return f"{head}: all valid" + (extra if report.warnings else "")
 
 
-def write_text(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
+def write_text(report: Report, strict: bool, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     colour = use_colour(out)
     for problem in sorted(report.problems):
         out.write(_text_line(problem, colour) + "\n")
@@ -47,7 +50,7 @@ def write_text(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
 
 
 def _text_line(problem: Problem, colour: bool) -> str:
-    where = _paint(f"{problem.file}:{problem.line}:{problem.column}:", "1", colour)
+    where = _paint(f"{problem.shown_file}:{problem.line}:{problem.column}:", "1", colour)
     if problem.severity is Severity.error:
         label = _paint(f"error[{problem.code}]", "1;31", colour)
     else:
@@ -55,7 +58,8 @@ def _text_line(problem: Problem, colour: bool) -> str:
     return f"{where} {label}: {problem.message}"
 
 
-def write_json(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
+def write_json(report: Report, strict: bool, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     document = {
         "version": 1,
         "valid": not report.errors and not (strict and report.warnings),
@@ -74,8 +78,9 @@ def write_json(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
         ],
         "problems": [p.as_json() for p in sorted(report.problems)],
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # json escapes C0 controls but not DEL and C1 (U+007F-U+009F), which terminals obey.
+    out.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _escape_data(text: str) -> str:
@@ -86,13 +91,14 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write_github(report: Report, strict: bool, out: TextIO = sys.stdout) -> None:
+def write_github(report: Report, strict: bool, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     """Workflow commands, then the plain lines (GitHub shows only 10 annotations per step)."""
     for problem in sorted(report.problems):
         level = "error" if problem.severity is Severity.error else "warning"
         title = _escape_property(f"incident validate ({problem.code})")
         out.write(
-            f"::{level} title={title},file={_escape_property(problem.file)},"
+            f"::{level} title={title},file={_escape_property(problem.shown_file)},"
             f"line={problem.line},col={problem.column}::{_escape_data(problem.message)}\n"
         )
     write_text(report, strict, out)

@@ -19,6 +19,8 @@ from schemas.models import Bound, Cause, Claim, Event, Incident, Source, TimeKin
 from schemas.timespec import TimeError, parse_duration, place_time
 from schemas.zones import UnknownZoneError, resolve_label
 
+from .relations import placement_order
+
 DEFAULT_ABOUT = timedelta(minutes=5)
 ABOUT_VALUE = 0.10  # "about 1.3 million" is read as ±10 %
 AUDIENCE_UNITS = ("listeners", "viewers", "users", "views", "people")
@@ -309,8 +311,11 @@ class _Resolver:
 def reconstruct(incident: Incident) -> Timeline:
     """Build the timeline of a validated incident."""
     resolver = _Resolver(incident)
-    for event in incident.events:
-        resolver.event(event)
+    order, loops = placement_order(incident)
+    if loops:
+        raise ReconstructionError("times relative to each other in a loop: " + " → ".join(loops[0]))
+    for event_id in order:  # targets first, so placing an event never recurses deeply
+        resolver.event(resolver.events[event_id])
     sources = resolver.sources
     default_zone = resolver.default_zone
     intervals = resolver.intervals
