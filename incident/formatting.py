@@ -175,7 +175,12 @@ def stated_time(time: ClaimTime | None, claim: ResolvedClaim | None = None) -> s
             text += f" and {time.until_offset}"
         return text.replace("after -", "before ").strip()
     if claim is not None and claim.nominal is not None and claim.zone is not None:
-        label = claim.label or abbreviation(claim.nominal, claim.zone)
+        # Keep the label the source wrote (EDT, ET, PT); an IANA name reads better as EDT.
+        label = (
+            claim.label
+            if claim.label and "/" not in claim.label
+            else abbreviation(claim.nominal, claim.zone)
+        )
         text = f"{words}{clock(claim.nominal, claim.zone)}"
         if time.kind is TimeKind.between and claim.interval and claim.interval.latest:
             text += f" and {clock(claim.interval.latest, claim.zone)}"

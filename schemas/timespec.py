@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from .zones import UnknownZoneError, ZoneLabel, format_offset, resolve_label, timezone
 
@@ -66,6 +67,7 @@ def parse_wall_time(text: str) -> WallTime:
     return WallTime(parsed.replace(tzinfo=None), offset)
 
 
+@lru_cache(maxsize=4096)
 def parse_duration(text: str) -> timedelta:
     """Parse ``1h30m``, ``18m``, ``-5m``, ``90s``."""
     m = _DURATION.match(text.strip())

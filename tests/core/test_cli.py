@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, ROOT
+from incident_samples import MINIMAL, ROOT
 
 
 def run(

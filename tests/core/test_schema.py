@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import MINIMAL, ROOT
 from incident.loader import parse
+from incident_samples import MINIMAL, ROOT
 from schemas.models import json_schema
 
 SCHEMA_PATH = ROOT / "schemas" / "incident.schema.json"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, ROOT
 from incident import formatting
 from incident.timeline import Interval, Severity, Timeline, reconstruct
 from incident.validate import check_file, check_text
+from incident_samples import MINIMAL, ROOT
 
 
 def timeline_of(text: str) -> Timeline:

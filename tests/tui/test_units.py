@@ -1,0 +1,232 @@
+"""The pieces behind the views: rows, search index, chart, compare, safety, and scale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_helpers import DESANTIS, SPACES, make_app, ready, screen_text
+
+from incident.timeline import Timeline
+from tui import rows
+from tui.chart import audience_chart
+from tui.compare import compare_view
+from tui.data import load_file
+from tui.detail import discrepancy_words
+from tui.figures import audience_text, delay_text
+from tui.safe import cell, clean, one_line
+from tui.screens.timeline import TimelineScreen
+from tui.search import EventFilter, EventIndex
+from tui.timeline_view import TimelineView
+
+
+def timeline(path: Path) -> Timeline:
+    loaded = load_file(path)
+    assert loaded.timeline is not None, loaded.problems
+    return loaded.timeline
+
+
+def test_day_marker_where_the_date_changes_in_a_zone() -> None:
+    tl = timeline(SPACES)
+    columns = rows.Columns(120, ("America/New_York", "Asia/Jakarta"))
+    texts = []
+    previous = None
+    for item in tl.events:
+        texts.append(rows.row(item, previous, columns).plain)
+        previous = rows.moment_of(item) or previous
+    assert "▸Mon" in texts[0] and "▸Tue" in texts[0]  # the first row names its day
+    assert all("▸" not in t for t in texts[1:])  # 20:00 EDT–22:42 EDT stays Monday / Tuesday
+    utc = rows.Columns(120, ("UTC",))
+    first = rows.row(tl.events[0], None, utc).plain
+    assert "00:00 UTC ▸Tue" in first
+
+
+def test_day_marker_when_new_york_crosses_midnight() -> None:
+    tl = timeline(SPACES)
+    late = tl.by_id["end"]  # after 22:42 EDT, i.e. after 02:42 UTC Tuesday
+    columns = rows.Columns(120, ("Asia/Jakarta", "UTC"))
+    before = rows.moment_of(tl.by_id["scheduled"])
+    text = rows.row(late, before, columns).plain
+    assert ">09:42 WIB" in text and ">02:42 UTC" in text
+    assert "▸" not in text  # both already Tuesday at 00:00 UTC
+    text = rows.row(late, None, columns).plain
+    assert text.count("▸Tue") == 2
+
+
+def test_marks_for_disagreement_are_characters() -> None:
+    tl = timeline(SPACES)
+    assert rows.flag(tl.by_id["start"]) == "!!"  # 20:42 vs about 20:45: no overlap
+    assert rows.flag(tl.by_id["ddos-post"]) == "!"  # overlapping, different figures
+    assert rows.flag(tl.by_id["end"]) == ""
+
+
+def test_rows_fit_the_width_exactly() -> None:
+    tl = timeline(SPACES)
+    for width in (60, 80, 100, 160, 240):
+        for zones in (("America/New_York", "Asia/Jakarta"), ("UTC",)):
+            columns = rows.Columns(width, zones)
+            head = rows.header(columns)
+            line = rows.row(tl.events[3], None, columns)
+            assert line.cell_len == head.cell_len
+            assert line.cell_len <= max(width, 60 + 16)
+
+
+def test_discrepancy_in_words() -> None:
+    tl = timeline(SPACES)
+    (time_disagreement,) = tl.by_id["start"].discrepancies
+    assert discrepancy_words(time_disagreement) == (
+        "AP: 20:42 EDT · CNBC (early version): about 20:45 ET · "
+        "Tribunnews: about 40m after scheduled"
+    )
+    value = next(d for d in tl.by_id["peak"].discrepancies if d.aspect == "value")
+    assert discrepancy_words(value) == (
+        "AP: about 1.3M listeners · The Verge: about 1.4M listeners · "
+        "CNBC (early version): 915k listeners"
+    )
+
+
+def test_index_narrows_as_you_type_and_widens_back() -> None:
+    index = EventIndex(timeline(SPACES))
+    fresh = {q: EventIndex(timeline(SPACES)).matching(q) for q in ("c", "co", "con", "x")}
+    assert index.matching("c") == fresh["c"]
+    assert index.matching("co") == fresh["co"]
+    assert index.matching("con") == fresh["con"]
+    assert index.matching("c") == fresh["c"]  # deleting a character widens again
+    assert index.matching("x") == fresh["x"]
+    metric = EventFilter("kind", "metric")
+    with_filter = index.matching("x", metric)
+    assert set(with_filter) < set(fresh["x"])
+    assert index.matching("x") == fresh["x"]  # dropping the filter widens again
+
+
+def test_index_choices_cover_kinds_sources_and_tags() -> None:
+    index = EventIndex(timeline(SPACES))
+    described = [c.describe() for c in index.choices()]
+    assert "kind=metric" in described
+    assert "source=tribun" in described
+    assert "tag=outage" in described
+
+
+def test_clean_makes_controls_visible() -> None:
+    assert clean("a\x1b[31mb\x07") == "a␛[31mb␇"
+    assert one_line("one\ntwo") == "one ⏎ two"
+    assert clean("x\u202ey\u200b") == "x<U+202E>y<U+200B>"
+    assert clean(None) == ""
+    assert cell("abcdef", 4).plain == "abc…"
+    assert cell("ab", 4, left=False).plain == "  ab"
+
+
+def test_figures_as_text() -> None:
+    tl = timeline(SPACES)
+    assert delay_text(tl.delay) == "40m–45m"
+    assert audience_text(tl.peak_audience) == "915k–1.4M listeners"
+    assert delay_text(None) == "unknown"
+
+
+def test_chart_without_figures_says_so() -> None:
+    tl = timeline(DESANTIS)
+    text = audience_chart(tl, 80, 20, "America/New_York").plain
+    assert "Audience: listeners · 2 claims" in text
+    assert "A " in text and "B " in text
+
+
+def test_compare_puts_both_on_one_axis() -> None:
+    text = compare_view(timeline(SPACES), timeline(DESANTIS), 120, ("America/New_York",)).plain
+    axis = [line for line in text.splitlines() if line.startswith(("X Spaces", "Twitter Spaces"))]
+    assert len(axis) == 2
+    # T+0 is the same column on both rows
+    assert axis[0].index("S", 16) == axis[1].index("S", 16) == 16
+    # B (actual start) comes later on the X Spaces row: 41m against 26m
+    assert axis[0].index("B", 16) > axis[1].index("B", 16)
+    assert "T+0" in text
+
+
+def _big_incident(path: Path, events: int) -> Path:
+    lines = [
+        "id: big",
+        "title: Big",
+        "summary: Many events.",
+        "platform: X",
+        'date: "2024-08-12"',
+        "source_zone: EDT",
+        "key_moments: {scheduled_start: e0}",
+        "sources:",
+        '  - {id: ap, publisher: AP, url: "https://example.com/a", language: en}',
+        "events:",
+    ]
+    for i in range(events):
+        minute = i % 1440
+        day = 12 + i // 1440
+        lines += [
+            f"  - id: e{i}",
+            f"    title: Event number {i}",
+            "    kind: observation",
+            "    claims:",
+            "      - source: ap",
+            f"        quote: quote {i}",
+            f'        time: {{kind: exact, at: "2024-08-{day} {minute // 60:02d}:{minute % 60:02d}"}}',
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+async def test_many_events_no_widget_per_event(tmp_path: Path) -> None:
+    big = _big_incident(tmp_path / "big.yaml", 3000)
+    app = make_app(big)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        view = app.screen.query_one(TimelineView)
+        assert view.row_count == 3000
+        assert len(app.screen.query("*")) < 60
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.selected is not None and view.selected.id == "e2999"
+        assert "Event number 2999" in screen_text(pilot)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert view.cursor < 2999
+        await pilot.press("slash", "2", "9", "9", "9")
+        await pilot.pause()
+        assert [view.timeline.events[p].id for p in view.positions] == ["e2999"]
+
+
+def test_loading_reports_each_step() -> None:
+    from tui.data import load_paths
+
+    steps: list[str] = []
+    loaded = load_paths([SPACES, SPACES.parent / "invalid"], steps.append)
+    assert [entry.ok for entry in loaded] == [True, False]
+    assert steps[0] == "Reading and checking spaces.yaml…"
+    assert steps[1] == "Rebuilding the timeline of spaces.yaml (8 events)…"
+    assert steps[2] == "Reading and checking broken.yaml…"
+    assert len(steps) == 3  # an invalid file is not rebuilt
+
+
+def test_chart_caps_the_lettered_claims(tmp_path: Path) -> None:
+    lines = [
+        "id: many-figures",
+        "title: Many figures",
+        "summary: Many audience figures.",
+        "platform: X",
+        'date: "2024-08-12"',
+        "source_zone: EDT",
+        "sources:",
+        '  - {id: ap, publisher: AP, url: "https://example.com/a", language: en}',
+        "events:",
+    ]
+    for i in range(100):
+        lines += [
+            f"  - id: m{i}",
+            f"    title: Count {i}",
+            "    kind: metric",
+            "    claims:",
+            "      - source: ap",
+            f"        quote: {1000 + i} listeners",
+            f'        time: {{kind: exact, at: "2024-08-12 20:{i % 60:02d}"}}',
+            f"        value: {{amount: {1000 + i}, unit: listeners}}",
+        ]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = audience_chart(timeline(path), 100, 30, "America/New_York").plain
+    assert "first 62 of 100" in text
+    assert text.count(" — Count ") == 62

@@ -1,0 +1,316 @@
+"""The incident app: load files in a worker, then list, timeline, detail, sources, chart,
+compare; ``run`` is what ``incident`` and ``incident open`` call."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Middle
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+
+from incident.timeline import Timeline
+from schemas.zones import UnknownZoneError, resolve_label
+
+from .data import Loaded, load_paths
+from .rows import ZoneMode, zone_modes
+from .safe import one_line
+
+
+class IncidentApp(App[int]):
+    TITLE = "incident"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "z",
+            "cycle_zone",
+            "Zone",
+            id="app.cycle_zone",
+            tooltip="Cycle display zones: both, New York, WIB, UTC",
+        ),
+        Binding(
+            "s",
+            "sources",
+            "Sources",
+            id="app.sources",
+            tooltip="Every source and the events it backs",
+        ),
+        Binding("g", "chart", "Chart", id="app.chart", tooltip="Audience figures over time"),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            id="app.compare",
+            tooltip="Compare with another incident on a shared T+0 axis",
+        ),
+        Binding(
+            "e", "export", "Export", id="app.export", tooltip="Export this incident to Markdown"
+        ),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the app"),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="app.help",
+            tooltip="Show every key",
+        ),
+    ]
+
+    class Progress(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class FilesLoaded(Message):
+        def __init__(self, entries: list[Loaded]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        zones: Sequence[str] | None = None,
+        locale: str = "en",
+        *,
+        cursor_blink: bool = True,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.zones = tuple(resolve_label(z).zone for z in zones) if zones else None
+        self.locale = locale
+        self.cursor_blink = cursor_blink
+        self.zone_index = 0
+        self.entries: list[Loaded] = []
+        if theme is not None:
+            self.theme = theme
+
+    # --- zones --------------------------------------------------------------------------
+
+    def zone_mode(self, timeline: Timeline) -> ZoneMode:
+        display = self.zones or timeline.display_zones or ("UTC",)
+        modes = zone_modes(display)
+        return modes[self.zone_index % len(modes)]
+
+    def action_cycle_zone(self) -> None:
+        self.zone_index = (self.zone_index + 1) % 4
+        for screen in self.screen_stack:
+            changed = getattr(screen, "zones_changed", None)
+            if callable(changed):
+                changed()
+        timeline = self.current_timeline()
+        if timeline is not None:
+            mode = self.zone_mode(timeline)
+            self.notify(f"Zone: {mode.name} ({', '.join(mode.zones)})", markup=False, timeout=2)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Middle(), Center():
+            yield Static(f"Loading {len(self.paths)} path(s)…", id="loading-text", markup=False)
+        yield LoadingIndicator()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        """Check and rebuild every file off the UI thread; the screen shows each step."""
+
+        def progress(text: str) -> None:
+            self.post_message(self.Progress(text))
+
+        self.post_message(self.FilesLoaded(load_paths(self.paths, progress)))
+
+    @on(Progress)
+    def _progress(self, message: IncidentApp.Progress) -> None:
+        for label in self.screen.query("#loading-text"):
+            if isinstance(label, Static):
+                label.update(Text(one_line(message.text)))
+
+    @on(FilesLoaded)
+    def _loaded(self, message: IncidentApp.FilesLoaded) -> None:
+        from .screens.incidents import IncidentListScreen
+
+        self.entries = message.entries
+        for indicator in self.screen.query(LoadingIndicator):
+            indicator.display = False
+        self.push_screen(IncidentListScreen(self.entries))
+        if len(self.entries) == 1:
+            self.open_entry(self.entries[0])
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def open_entry(self, entry: Loaded) -> None:
+        from .screens.errors import ErrorsScreen
+        from .screens.timeline import TimelineScreen
+
+        if entry.timeline is None:
+            self.push_screen(ErrorsScreen(entry))
+        else:
+            self.push_screen(TimelineScreen(entry))
+
+    def current_incident(self) -> Loaded | None:
+        entry = getattr(self.screen, "current_incident", None)
+        return entry if isinstance(entry, Loaded) and entry.ok else None
+
+    def current_timeline(self) -> Timeline | None:
+        entry = self.current_incident()
+        return None if entry is None else entry.timeline
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("sources", "chart", "compare", "export", "cycle_zone"):
+            return True if self.current_incident() is not None else None
+        return True
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_sources(self) -> None:
+        from .screens.sources import SourcesScreen
+
+        entry = self.current_incident()
+        if entry is not None:
+            self.push_screen(SourcesScreen(entry))
+
+    def action_chart(self) -> None:
+        from .screens.chart import ChartScreen
+
+        entry = self.current_incident()
+        if entry is not None:
+            self.push_screen(ChartScreen(entry))
+
+    def action_compare(self) -> None:
+        from .screens.compare import CompareScreen
+        from .screens.dialogs import PickIncidentDialog
+
+        entry = self.current_incident()
+        if entry is None:
+            return
+        others = [e for e in self.entries if e.ok and e is not entry]
+        if not others:
+            self.notify("Open two incidents to compare them.", markup=False, severity="warning")
+            return
+        if len(others) == 1:
+            self.push_screen(CompareScreen(entry, others[0]))
+            return
+
+        def picked(other: Loaded | None) -> None:
+            if other is not None:
+                self.push_screen(CompareScreen(entry, other))
+
+        self.push_screen(PickIncidentDialog(others), picked)
+
+    # --- export -------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from .screens.dialogs import ConfirmDialog, ExportDialog
+
+        entry = self.current_incident()
+        if entry is None or entry.timeline is None:
+            return
+        default = Path(f"{entry.timeline.incident.id}.md")
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            if path.exists():
+
+                def confirmed(yes: bool | None) -> None:
+                    if yes:
+                        self.export_to(entry, path, force=True)
+                    else:
+                        self.notify(f"Not written: {path} already exists.", markup=False)
+
+                self.push_screen(ConfirmDialog(f"{path} already exists. Overwrite it?"), confirmed)
+            else:
+                self.export_to(entry, path, force=False)
+
+        self.push_screen(ExportDialog(default, cursor_blink=self.cursor_blink), chosen)
+
+    def export_to(self, entry: Loaded, path: Path, *, force: bool) -> bool:
+        """Write the Markdown post-mortem; report the outcome as a notification."""
+        assert entry.timeline is not None
+        try:
+            from incident.export.markdown import render_postmortem
+            from incident.export.writer import ExportError, write_atomic
+        except ImportError:
+            self.notify(
+                "Markdown export is not available in this build.",
+                markup=False,
+                severity="error",
+            )
+            return False
+        mode = self.zone_mode(entry.timeline)
+        try:
+            text = render_postmortem(
+                entry.timeline, zones=list(mode.zones), locale=self.locale, source_path=entry.shown
+            )
+            write_atomic(path, text, force=force)
+        except (ExportError, OSError) as exc:
+            self.notify(f"Export failed: {one_line(str(exc))}", markup=False, severity="error")
+            return False
+        self.notify(f"Wrote {path}", markup=False)
+        return True
+
+    # --- command palette ----------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from .screens.help import key_display, key_table
+
+        seen: set[str] = set()
+        for _group, bindings in key_table():
+            for binding in bindings:
+                action = binding.action
+                if not action or action in seen or binding.id is None:
+                    continue
+                target: object = self if binding.id.startswith("app.") else screen
+                if target is screen:
+                    if not hasattr(screen, f"action_{action}"):
+                        continue
+                elif self.check_action(action, ()) is not True:
+                    continue
+                seen.add(action)
+                title = f"{binding.description} ({key_display(binding)})"
+                yield SystemCommand(
+                    title, binding.tooltip or binding.description, _runner(target, action)
+                )
+
+
+def _runner(target: object, action: str) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        await target.run_action(action)  # type: ignore[attr-defined]
+
+    return run
+
+
+def run(paths: list[Path], zones: list[str] | None, locale: str) -> int:
+    """Run the app on ``paths`` (files or folders); the exit code for ``incident``."""
+    if zones:
+        for zone in zones:
+            try:
+                resolve_label(zone)
+            except UnknownZoneError as exc:
+                sys.stderr.write(f"incident: error: {exc}\n")
+                return 2
+    app = IncidentApp(paths, zones, locale)
+    result = app.run()
+    if app.return_code not in (None, 0):
+        return app.return_code or 1
+    return result if isinstance(result, int) else 0

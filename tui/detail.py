@@ -1,0 +1,192 @@
+"""What the detail pane says about one event: every claim with its source, the quote and its
+translation, the time as stated and the interval it became, and the disagreements in words.
+
+Builds ``rich.text.Text`` from plain strings only; every piece of file text goes through
+:mod:`tui.safe` first.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+
+from incident import formatting
+from incident.timeline import Discrepancy, ResolvedClaim, Severity, Timeline, TimelineEvent
+from schemas.models import Source
+
+from .safe import clean, one_line
+
+BOLD = "bold"
+DIM = "dim"
+ITALIC = "italic"
+
+
+def publisher(claim: ResolvedClaim) -> str:
+    source = claim.source
+    return one_line(source.publisher) if source is not None else one_line(claim.source_id)
+
+
+def claim_figure(claim: ResolvedClaim) -> str:
+    """The number a claim states, in words: ``about 1.3M listeners``."""
+    value = claim.claim.value
+    if value is None:
+        return ""
+    words = formatting.BOUND_WORDS[value.bound]
+    return f"{words}{formatting.amount(value.amount)} {one_line(value.unit)}"
+
+
+def discrepancy_words(discrepancy: Discrepancy) -> str:
+    """``AP: 20:42 EDT · CNBC (early version): about 20:45 ET``."""
+    parts: list[str] = []
+    for claim in discrepancy.claims:
+        if discrepancy.aspect == "time":
+            said = one_line(formatting.stated_time(claim.claim.time, claim))
+        else:
+            said = claim_figure(claim)
+        parts.append(f"{publisher(claim)}: {said}")
+    return " · ".join(parts)
+
+
+def discrepancy_heading(discrepancy: Discrepancy) -> str:
+    what = "time" if discrepancy.aspect == "time" else "figure"
+    if discrepancy.severity is Severity.conflict:
+        return f"!! Sources disagree on the {what} (they cannot all be right)"
+    return f"!  Sources give different {what}s (their ranges overlap)"
+
+
+def when_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list[str]:
+    mark, moment = formatting.interval_marker(item.interval)
+    if moment is None:
+        return ["no time given by any source"]
+    prefix = {"": "", "~": "about ", ">": "after ", "<": "before "}[mark]
+    out: list[str] = []
+    for zone in zones:
+        line = prefix + formatting.long_date(moment, zone, locale)
+        if item.interval is not None and not item.interval.is_point:
+            line += f"  ({formatting.interval_range(item.interval, zone, locale)})"
+        out.append(line)
+    return out
+
+
+def source_line(source: Source | None, source_id: str) -> list[str]:
+    """Publisher, title, author, date, language, via; then the URL on its own line."""
+    if source is None:
+        return [f"{one_line(source_id)} (not among the file's sources)"]
+    head = [one_line(source.publisher)]
+    if source.title:
+        head.append(f"“{one_line(source.title)}”")
+    if source.author:
+        head.append(f"by {one_line(source.author)}")
+    if source.editor:
+        head.append(f"ed. {one_line(source.editor)}")
+    head.append(source.published or "date unknown")
+    head.append(f"lang {one_line(source.language)}")
+    if source.via:
+        head.append(f"via {one_line(source.via)}")
+    lines = [" · ".join(head)]
+    lines.append(one_line(source.url) if source.url else "no URL")
+    if source.archive_url:
+        lines.append("archived: " + one_line(source.archive_url))
+    if source.note:
+        lines.append("note: " + one_line(source.note))
+    return lines
+
+
+def _claim_interval(claim: ResolvedClaim, zones: tuple[str, ...], locale: str) -> str:
+    if claim.interval is None:
+        return "no interval"
+    return " / ".join(formatting.interval_range(claim.interval, z, locale) for z in zones)
+
+
+def event_detail(
+    item: TimelineEvent, timeline: Timeline, zones: tuple[str, ...], locale: str = "en"
+) -> Text:
+    event = item.event
+    out = Text(end="")
+    out.append(one_line(event.title) + "\n", style=BOLD)
+    facts = [str(event.kind)]
+    if event.actor:
+        facts.append(one_line(event.actor))
+    count = len(item.source_ids)
+    facts.append(f"{count} source{'s' if count != 1 else ''}")
+    if event.tags:
+        facts.append("tags: " + ", ".join(event.tags))
+    facts.append(f"id {event.id}")
+    out.append(" · ".join(facts) + "\n", style=DIM)
+    for line in when_lines(item, zones, locale):
+        out.append("When: ", style=BOLD)
+        out.append(line + "\n")
+    since = formatting.since_start(item.since_start)
+    if since:
+        out.append("From scheduled start: ", style=BOLD)
+        out.append(since + "\n")
+    if event.note:
+        out.append("Note: ", style=BOLD)
+        out.append(clean(event.note) + "\n")
+    for discrepancy in item.discrepancies:
+        out.append(discrepancy_heading(discrepancy) + "\n", style=BOLD)
+        out.append("   " + discrepancy_words(discrepancy) + "\n")
+    for number, claim in enumerate(item.claims, 1):
+        out.append(f"\n{number}. ", style=BOLD)
+        lines = source_line(claim.source, claim.source_id)
+        out.append(lines[0] + "\n", style=BOLD)
+        for extra in lines[1:]:
+            out.append("   " + extra + "\n", style=DIM)
+        quote = claim.claim.quote
+        if quote:
+            out.append("   “" + clean(quote).replace("\n", "\n    ") + "”\n", style=ITALIC)
+        if claim.claim.translation:
+            out.append("   Translation: ", style=DIM)
+            out.append("“" + clean(claim.claim.translation) + "”\n")
+        time = claim.claim.time
+        if time is not None:
+            out.append("   Time as stated: ", style=DIM)
+            stated = f"“{one_line(time.stated)}” → " if time.stated else ""
+            out.append(stated + one_line(formatting.stated_time(time, claim)))
+            out.append(f" ({time.kind})\n")
+            out.append("   Became: ", style=DIM)
+            out.append(_claim_interval(claim, zones, locale) + "\n")
+        if claim.claim.value is not None:
+            out.append("   Figure: ", style=DIM)
+            stated_value = claim.claim.value.stated
+            extra = f" (“{one_line(stated_value)}”)" if stated_value else ""
+            out.append(claim_figure(claim) + extra + "\n")
+        if claim.claim.stance is not None:
+            out.append(f"   Stance: {claim.claim.stance}\n", style=DIM)
+        if claim.warning:
+            out.append("   Warning: " + one_line(claim.warning) + "\n", style=BOLD)
+        if claim.claim.note:
+            out.append("   Note: " + one_line(claim.claim.note) + "\n", style=DIM)
+    return out
+
+
+def citation(item: TimelineEvent, zone: str | None = None) -> str:
+    """Plain-text citation of an event and every source behind it (for the clipboard)."""
+    moment: datetime | None = formatting.interval_marker(item.interval)[1]
+    when = ""
+    if moment is not None and zone is not None:
+        clock = formatting.interval_clock(item.interval, zone)
+        when = f" ({clock} {formatting.abbreviation(moment, zone)})"
+    lines = [one_line(item.event.title) + when]
+    seen: set[str] = set()
+    for claim in item.claims:
+        if claim.source_id in seen:
+            continue
+        seen.add(claim.source_id)
+        source = claim.source
+        if source is None:
+            lines.append(f"- {one_line(claim.source_id)}")
+            continue
+        parts = [one_line(source.publisher)]
+        if source.title:
+            parts.append(f"“{one_line(source.title)}”")
+        if source.author:
+            parts.append(one_line(source.author))
+        if source.published:
+            parts.append(source.published)
+        text = "- " + ", ".join(parts)
+        if source.url:
+            text += ". " + one_line(source.url)
+        lines.append(text)
+    return "\n".join(lines)

@@ -1,0 +1,47 @@
+"""The figures the reconstruction derived, as short text for the list and the compare view."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from incident import formatting
+from incident.timeline import Figure, Timeline
+
+from .safe import one_line
+
+
+def delay_text(figure: Figure | None) -> str:
+    if figure is None or not isinstance(figure.low, timedelta):
+        return "unknown"
+    assert isinstance(figure.high, timedelta)
+    low, high = formatting.duration(figure.low), formatting.duration(figure.high)
+    return low if low == high else f"{low}–{high}"
+
+
+def audience_text(figure: Figure | None, *, unit: bool = True, sep: str = " ") -> str:
+    if figure is None or isinstance(figure.low, timedelta) or figure.low is None:
+        return "unknown"
+    assert figure.high is not None and not isinstance(figure.high, timedelta)
+    low, high = formatting.amount(figure.low), formatting.amount(figure.high)
+    text = low if low == high else f"{low}–{high}"
+    return f"{text}{sep}{one_line(figure.unit)}" if unit and figure.unit else text
+
+
+def scheduled_text(
+    timeline: Timeline, zones: tuple[str, ...], locale: str, sep: str = " / "
+) -> str:
+    start = timeline.scheduled_start
+    if start is None:
+        return "unknown"
+    return sep.join(
+        f"{formatting.clock(start, z, locale)} {formatting.abbreviation(start, z)}" for z in zones
+    )
+
+
+def date_text(timeline: Timeline, zone: str, locale: str, *, weekday: bool = True) -> str:
+    """``Mon 12 Aug 2024`` (or without the weekday) in ``zone``; the file's date if no start."""
+    start = timeline.scheduled_start
+    if start is None:
+        return timeline.incident.date
+    text = formatting.day(start, zone, locale)
+    return text.split(" ", 1)[1] if not weekday else text

@@ -1,0 +1,67 @@
+"""One event on a whole screen (Enter on the timeline): all claims, room to read."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Header, Static
+
+from incident.timeline import TimelineEvent
+
+from ..data import Loaded
+from ..detail import citation, event_detail
+from ..safe import one_line
+from .base import BACK, AppScreen, footer
+
+
+class DetailScreen(AppScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        BACK,
+        Binding(
+            "y",
+            "copy_citation",
+            "Copy",
+            id="detail.copy",
+            tooltip="Copy this event's citation (OSC 52)",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    DetailScreen #event { padding: 0 1; }
+    """
+
+    def __init__(self, entry: Loaded, item: TimelineEvent) -> None:
+        super().__init__()
+        assert entry.timeline is not None
+        self.entry = entry
+        self.timeline = entry.timeline
+        self.item = item
+
+    @property
+    def current_incident(self) -> Loaded | None:
+        return self.entry
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="event-scroll"):
+            yield Static(id="event", markup=False)
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.timeline.incident.title)
+        self.zones_changed()
+        self.query_one("#event-scroll").focus()
+
+    def zones_changed(self) -> None:
+        mode = self.incident_app.zone_mode(self.timeline)
+        self.sub_title = f"event · zone: {mode.name}"
+        text = event_detail(self.item, self.timeline, mode.zones, self.incident_app.locale)
+        self.query_one("#event", Static).update(text)
+
+    def action_copy_citation(self) -> None:
+        mode = self.incident_app.zone_mode(self.timeline)
+        self.app.copy_to_clipboard(citation(self.item, mode.zones[0]))
+        self.notify("Copied the citation to the clipboard.", markup=False)

@@ -1,0 +1,163 @@
+"""Small modal dialogs: the export path, overwrite confirmation, filter and compare pickers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..data import Loaded
+from ..safe import one_line
+from ..search import EventFilter
+
+CLEAR_FILTER = "clear"
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 80%; max-width: 90; height: auto; max-height: 80%;
+    border: thick $primary; background: $surface; padding: 0 1;
+}}
+{name} .title {{ text-style: bold; margin-bottom: 1; }}
+{name} OptionList {{ height: auto; max-height: 16; }}
+{name} Horizontal {{ height: auto; align-horizontal: right; margin-top: 1; }}
+{name} Button {{ margin-left: 1; }}
+"""
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Ask where to write the Markdown post-mortem."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export")
+    ]
+    DEFAULT_CSS = DIALOG_CSS.format(name="ExportDialog")
+
+    def __init__(self, default: Path, *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.default = default
+        self.cursor_blink = cursor_blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Export this incident to Markdown", classes="title", markup=False)
+            yield Static("Path of the file to write (Enter writes, Esc cancels):", markup=False)
+            field = Input(value=str(self.default), id="export-path")
+            field.cursor_blink = self.cursor_blink
+            yield field
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            self.notify("Give a file name.", markup=False, severity="warning")
+            return
+        self.dismiss(Path(value).expanduser())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes or no; No is the default and Esc says no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="No"),
+    ]
+    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmDialog")
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="title", markup=False)
+            with Horizontal():
+                yield Button("Overwrite (y)", id="yes", variant="warning")
+                yield Button("Keep it (n)", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class FilterDialog(ModalScreen[EventFilter | str | None]):
+    """Pick one kind, source or tag to keep; or clear the filter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="filter.cancel", tooltip="Keep the filter")
+    ]
+    DEFAULT_CSS = DIALOG_CSS.format(name="FilterDialog")
+
+    def __init__(self, choices: list[EventFilter], current: EventFilter | None) -> None:
+        super().__init__()
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = [Option(Text("(show all events)"), id=CLEAR_FILTER)]
+        for number, choice in enumerate(self.choices):
+            mark = "● " if choice == self.current else "  "
+            options.append(
+                Option(Text(f"{mark}{choice.field}: {one_line(choice.value)}"), id=str(number))
+            )
+        with Vertical():
+            yield Static(
+                "Filter the timeline by kind, source or tag", classes="title", markup=False
+            )
+            yield OptionList(*options, id="filter-options")
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id
+        if option_id == CLEAR_FILTER or option_id is None:
+            self.dismiss(CLEAR_FILTER)
+        else:
+            self.dismiss(self.choices[int(option_id)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickIncidentDialog(ModalScreen[Loaded | None]):
+    """Pick the incident to compare with."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="pick.cancel", tooltip="Do not compare")
+    ]
+    DEFAULT_CSS = DIALOG_CSS.format(name="PickIncidentDialog")
+
+    def __init__(self, entries: list[Loaded]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Compare with…", classes="title", markup=False)
+            yield OptionList(
+                *(Option(Text(one_line(e.title)), id=str(n)) for n, e in enumerate(self.entries)),
+                id="pick-options",
+            )
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.entries[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

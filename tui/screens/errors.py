@@ -1,0 +1,49 @@
+"""An invalid file opens to its problems, one ``file:line:col`` line each."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Header, Static
+
+from ..data import Loaded
+from ..safe import one_line
+from .base import BACK, AppScreen, footer
+
+
+class ErrorsScreen(AppScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [BACK]
+
+    DEFAULT_CSS = """
+    ErrorsScreen #problems { padding: 0 1; }
+    """
+
+    def __init__(self, entry: Loaded) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="problems-scroll"):
+            yield Static(self._text(), id="problems", markup=False)
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.entry.shown)
+        self.sub_title = "cannot open: invalid incident file"
+        self.query_one("#problems-scroll").focus()
+
+    def _text(self) -> Text:
+        errors = len(self.entry.errors)
+        warnings = len(self.entry.warnings)
+        out = Text(end="")
+        out.append(f"{one_line(self.entry.shown)} is not a valid incident file ", style="bold")
+        out.append(f"({errors} error{'s' if errors != 1 else ''}, {warnings} warnings).\n")
+        out.append("Fix these and open it again (`incident validate` shows the same list):\n\n")
+        for problem in sorted(self.entry.problems):
+            out.append(one_line(problem.render()) + "\n")
+        return out

@@ -1,0 +1,74 @@
+"""``?``: every key of the app, read from the bindings themselves (so it cannot drift)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..safe import cell
+
+
+def key_table() -> list[tuple[str, list[Binding]]]:
+    from ..app import IncidentApp
+    from ..timeline_view import TimelineView
+    from .detail import DetailScreen
+    from .incidents import IncidentListScreen
+    from .timeline import TimelineScreen
+
+    def bindings(owner: type) -> list[Binding]:
+        return [b for b in getattr(owner, "BINDINGS", []) if isinstance(b, Binding)]
+
+    return [
+        ("Everywhere", bindings(IncidentApp)),
+        (
+            "Incident list",
+            [*bindings(IncidentListScreen), Binding("enter", "", "Open the incident")],
+        ),
+        ("Timeline", bindings(TimelineView) + bindings(TimelineScreen)),
+        ("Event detail", bindings(DetailScreen)),
+    ]
+
+
+def key_display(binding: Binding) -> str:
+    names = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
+    keys = [names.get(k.strip(), k.strip()) for k in binding.key.split(",")]
+    return binding.key_display or " ".join(keys)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", id="help.close", tooltip="Close help")
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 100; height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        out = Text(end="")
+        out.append(
+            "Keys (also in the command palette, ctrl+p).\n"
+            "Mouse: click a row, double-click opens it, the wheel scrolls.\n",
+            style="bold",
+        )
+        for group, bindings in key_table():
+            out.append(f"\n{group}\n", style="bold")
+            for binding in bindings:
+                out.append_text(cell(key_display(binding), 14))
+                out.append(binding.tooltip or binding.description)
+                out.append("\n")
+        with VerticalScroll():
+            yield Static(out, id="help-text", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,177 @@
+"""The incident list the app starts from: date, scheduled start, delay, peak audience, sources."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Header, Static
+
+from incident import formatting
+
+from ..data import Loaded
+from ..figures import audience_text, date_text, delay_text, scheduled_text
+from ..safe import clean, one_line
+from .base import AppScreen, footer
+
+# (label, width); the incident column takes what is left of the screen.
+FIXED = (
+    ("Date", 11),
+    ("Scheduled", 9),
+    ("Delay", 7),
+    ("Peak", 10),
+    ("Src", 3),
+    ("Status", 9),
+)
+PADDING = 1  # cells either side of every column
+
+
+class IncidentListScreen(AppScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down", tooltip="Next incident"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up", tooltip="Previous incident"),
+    ]
+
+    DEFAULT_CSS = """
+    IncidentListScreen DataTable { height: auto; max-height: 60%; }
+    IncidentListScreen #summary { padding: 1 1; height: 1fr; }
+    """
+
+    def __init__(self, entries: list[Loaded]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        table: DataTable[Text] = DataTable(id="incidents", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="summary", markup=False)
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.title = "incident"
+        self.sub_title = f"{len(self.entries)} incident file(s) · Enter opens"
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    @property
+    def title_width(self) -> int:
+        fixed = sum(w for _, w in FIXED) + 2 * PADDING * (len(FIXED) + 1) + 2
+        return max(16, self.size.width - fixed)
+
+    def _fill(self) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        table.add_column("Incident", width=self.title_width, key="incident")
+        for label, width in FIXED:
+            table.add_column(label, width=width, key=label)
+        for number, entry in enumerate(self.entries):
+            table.add_row(*self._cells(entry), key=str(number), height=2)
+        if self.entries:
+            table.move_cursor(row=min(keep, len(self.entries) - 1))
+        self._describe()
+
+    def _cells(self, entry: Loaded) -> list[Text]:
+        if entry.timeline is None:
+            count = len(entry.errors)
+            invalid = Text(f"✗ invalid\n{count} error{'s' if count != 1 else ''}", style="bold")
+            return [self._two_lines(one_line(entry.shown)), *(Text("") for _ in range(5)), invalid]
+        timeline = entry.timeline
+        mode = self.incident_app.zone_mode(timeline)
+        warnings = len(entry.warnings)
+        status = f"✓ ok\n{warnings} warning{'s' if warnings != 1 else ''}" if warnings else "✓ ok"
+        status_text = Text(status)
+        return [
+            self._two_lines(one_line(timeline.incident.title)),
+            Text(date_text(timeline, mode.zones[0], self.incident_app.locale, weekday=False)),
+            Text(scheduled_text(timeline, mode.zones, self.incident_app.locale, sep="\n")),
+            Text(delay_text(timeline.delay)),
+            Text(audience_text(timeline.peak_audience, sep="\n")),
+            Text(str(len(timeline.sources)), justify="right"),
+            status_text,
+        ]
+
+    def _two_lines(self, text: str) -> Text:
+        """``text`` wrapped onto at most two lines of the incident column."""
+        width = self.title_width
+        lines = Text(text).wrap(self.app.console, width)
+        if len(lines) <= 2:
+            return Text("\n").join(lines)
+        rest = [line.copy() for line in lines[1:]]
+        for line in rest:
+            line.rstrip()
+        second = Text(" ").join(rest)
+        second.truncate(width, overflow="ellipsis")
+        first = lines[0].copy()
+        first.rstrip()
+        return Text("\n").join([first, second])
+
+    @property
+    def highlighted(self) -> Loaded | None:
+        if not self.entries:
+            return None
+        row = self.query_one(DataTable).cursor_row
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    @property
+    def current_incident(self) -> Loaded | None:
+        entry = self.highlighted
+        return entry if entry is not None and entry.ok else None
+
+    def _describe(self) -> None:
+        entry = self.highlighted
+        summary = self.query_one("#summary", Static)
+        if entry is None:
+            summary.update(Text("No incident files."))
+            return
+        out = Text(end="")
+        if entry.timeline is None:
+            out.append(one_line(entry.shown) + "\n", style="bold")
+            out.append("This file is not a valid incident. Enter shows its errors:\n")
+            for problem in entry.errors[:5]:
+                out.append("  " + one_line(problem.render()) + "\n")
+            summary.update(out)
+            return
+        timeline = entry.timeline
+        incident = timeline.incident
+        out.append(one_line(incident.title) + "\n", style="bold")
+        out.append(f"{one_line(incident.platform)} · {one_line(entry.shown)}\n", style="dim")
+        start = timeline.scheduled_start
+        if start is not None:
+            mode = self.incident_app.zone_mode(timeline)
+            for zone in mode.zones:
+                out.append("Scheduled: ", style="bold")
+                out.append(formatting.long_date(start, zone, self.incident_app.locale) + "\n")
+        disputed = sum(1 for e in timeline.events if e.disputed)
+        out.append(
+            f"{len(timeline.events)} events · {len(timeline.sources)} sources · "
+            f"{disputed} with disagreeing sources · {len(timeline.causes)} claimed causes\n"
+        )
+        out.append(clean(incident.summary) + "\n")
+        summary.update(out)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        entry = self.highlighted
+        if entry is not None:
+            self.incident_app.open_entry(entry)
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def zones_changed(self) -> None:
+        self._fill()

@@ -1,0 +1,260 @@
+"""One incident's timeline: the rows, a status line, the detail pane and the search box."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Header, Input, Static
+
+from incident.timeline import Timeline, TimelineEvent
+
+from ..data import Loaded
+from ..detail import citation, event_detail
+from ..safe import one_line
+from ..search import EventFilter, EventIndex
+from ..timeline_view import TimelineView
+from .base import AppScreen, footer
+from .dialogs import CLEAR_FILTER, FilterDialog
+
+WIDE_DETAIL = 140  # from this width on the detail pane sits beside the rows
+
+
+class TimelineScreen(AppScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,  # the footer is full at 80 columns; ? and the palette list it
+            id="timeline.back",
+            tooltip="Back to the incident list (or clear the search)",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="timeline.search",
+            tooltip="Search titles, quotes and actors as you type",
+            # Checked before the key reaches a widget, so the keys typed right after "/" go
+            # to the search box and are not read as commands (s, g, c...).
+            priority=True,
+        ),
+        Binding(
+            "f", "filter", "Filter", id="timeline.filter", tooltip="Filter by kind, source or tag"
+        ),
+        Binding(
+            "d",
+            "next_disagreement",
+            "Disagree",
+            id="timeline.next_disagreement",
+            tooltip="Jump to the next event whose sources disagree",
+        ),
+        Binding(
+            "y",
+            "copy_citation",
+            "Copy",
+            id="timeline.copy",
+            tooltip="Copy the selected event's citation (OSC 52)",
+        ),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared on Screen without ClassVar)
+        (0, "-narrow"),
+        (WIDE_DETAIL, "-wide"),
+    ]
+
+    DEFAULT_CSS = """
+    TimelineScreen #body { height: 1fr; }
+    TimelineScreen.-wide #body { layout: horizontal; }
+    TimelineScreen #rows { height: 1fr; }
+    TimelineScreen.-narrow #rows { height: 3fr; }
+    TimelineScreen #status { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    TimelineScreen #detail { height: 2fr; border-top: solid $primary; padding: 0 1; }
+    TimelineScreen.-wide #detail {
+        height: 1fr; width: 40%; border-top: none; border-left: solid $primary;
+    }
+    TimelineScreen #search {
+        display: none; border: none; height: 1; padding: 0 1;
+        background: $boost;
+    }
+    """
+
+    def __init__(self, entry: Loaded) -> None:
+        super().__init__()
+        assert entry.timeline is not None
+        self.entry = entry
+        self.timeline: Timeline = entry.timeline
+        self._index: EventIndex | None = entry.index
+        self.query_text = ""
+        self.event_filter: EventFilter | None = None
+
+    @property
+    def current_incident(self) -> Loaded | None:
+        return self.entry
+
+    @property
+    def index(self) -> EventIndex:
+        """The search index; built in a worker after first paint, or now if asked for first."""
+        if self._index is None:
+            self._index_ready(EventIndex(self.timeline))
+        assert self._index is not None
+        return self._index
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self) -> None:
+        index = EventIndex(self.timeline)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: EventIndex) -> None:
+        if self._index is None:
+            self._index = index
+            self.entry.index = index
+
+    @property
+    def view(self) -> TimelineView:
+        return self.query_one(TimelineView)
+
+    def compose(self) -> ComposeResult:
+        app = self.incident_app
+        mode = app.zone_mode(self.timeline)
+        yield Header()
+        search = Input(
+            placeholder="search titles, quotes, actors (Enter keeps, Esc clears)", id="search"
+        )
+        search.cursor_blink = app.cursor_blink
+        with Vertical(id="body"):
+            with Vertical(id="rows"):
+                yield TimelineView(self.timeline, mode.zones, app.locale, id="timeline")
+                yield search
+                yield Static(id="status", markup=False)
+            with VerticalScroll(id="detail"):
+                yield Static(id="detail-text", markup=False)
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.timeline.incident.title)
+        self._update_subtitle()
+        self.view.focus()
+        self._show(self.view.selected)
+        if self._index is None:
+            self._build_index()
+
+    def _update_subtitle(self) -> None:
+        mode = self.incident_app.zone_mode(self.timeline)
+        self.sub_title = f"zone: {mode.name}"
+
+    # --- the selected event ---------------------------------------------------------------
+
+    @on(TimelineView.Highlighted)
+    def _highlighted(self, message: TimelineView.Highlighted) -> None:
+        self._show(message.item)
+
+    @on(TimelineView.Opened)
+    def _opened(self, message: TimelineView.Opened) -> None:
+        from .detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(self.entry, message.item))
+
+    def _show(self, item: TimelineEvent | None) -> None:
+        detail = self.query_one("#detail-text", Static)
+        mode = self.incident_app.zone_mode(self.timeline)
+        if item is None:
+            detail.update(Text("No event matches the search and filter."))
+        else:
+            detail.update(event_detail(item, self.timeline, mode.zones, self.incident_app.locale))
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        view = self.view
+        total = len(self.timeline.events)
+        parts = [
+            f"{view.row_count} of {total} events" if view.row_count != total else f"{total} events"
+        ]
+        if view.row_count:
+            parts.insert(0, f"{view.cursor + 1}/{view.row_count}")
+        if self.query_text:
+            parts.append(f"search “{one_line(self.query_text)}”")
+        if self.event_filter is not None:
+            parts.append(f"filter {one_line(self.event_filter.describe())}")
+        parts.append("!! conflict · ! variance · ~about >after <before · ▸ new day")
+        self.query_one("#status", Static).update(
+            Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
+        )
+
+    # --- search and filter ------------------------------------------------------------------
+
+    def _apply(self) -> None:
+        self.view.set_positions(
+            self.index.matching(self.query_text, self.event_filter), highlight=self.query_text
+        )
+        self._update_status()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:  # "/" typed in the box is part of the search
+            search.insert_text_at_cursor("/")
+            return
+        search.display = True
+        self.set_focus(search)  # now, not via call_later: the next key must reach the box
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._apply()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if not event.value:
+            event.input.display = False
+        self.set_focus(self.view)
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            search.value = ""
+            search.display = False
+            self.set_focus(self.view)
+            return
+        super().action_back()
+
+    def action_filter(self) -> None:
+        def chosen(result: EventFilter | str | None) -> None:
+            if result is None or (result != CLEAR_FILTER and not isinstance(result, EventFilter)):
+                return
+            self.event_filter = result if isinstance(result, EventFilter) else None
+            self._apply()
+
+        self.app.push_screen(FilterDialog(self.index.choices(), self.event_filter), chosen)
+
+    def action_next_disagreement(self) -> None:
+        view = self.view
+        positions = view.positions
+        events = self.timeline.events
+        count = len(positions)
+        for step in range(1, count + 1):
+            row = (view.cursor + step) % count
+            if events[positions[row]].disputed:
+                view.move_to(row)
+                return
+        self.notify("No event in view has disagreeing sources.", markup=False)
+
+    def action_copy_citation(self) -> None:
+        item = self.view.selected
+        if item is None:
+            self.notify("Nothing selected to copy.", markup=False, severity="warning")
+            return
+        mode = self.incident_app.zone_mode(self.timeline)
+        self.app.copy_to_clipboard(citation(item, mode.zones[0]))
+        self.notify("Copied the citation to the clipboard.", markup=False)
+
+    def zones_changed(self) -> None:
+        mode = self.incident_app.zone_mode(self.timeline)
+        self.view.set_zones(mode.zones)
+        self._update_subtitle()
+        self._show(self.view.selected)
