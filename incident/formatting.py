@@ -1,11 +1,16 @@
 """How times, offsets and numbers read to a person: shared by the app and the export.
 
+An event's time is shown through :class:`Shown` (:func:`shown_time`, :func:`shown_clock`,
+:func:`shown_since`), the one place that decides between an instant and a range.
+
 Everything returns plain strings; making them safe for a terminal or for Markdown is the view's
 job (see :func:`visible`, used by both).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pendulum
@@ -58,27 +63,6 @@ def date_key(moment: datetime, zone: str) -> str:
     return local(moment, zone).format("YYYY-MM-DD")
 
 
-def interval_marker(interval: Interval | None) -> tuple[str, datetime | None]:
-    """('', t) exact · ('~', mid) approximate · ('>', t) after · ('<', t) before · ('?', None)."""
-    if interval is None or (interval.earliest is None and interval.latest is None):
-        return "?", None
-    if interval.is_point:
-        return "", interval.earliest
-    if interval.earliest is not None and interval.latest is not None:
-        return "~", interval.anchor
-    if interval.earliest is not None:
-        return ">", interval.earliest
-    return "<", interval.latest
-
-
-def interval_clock(interval: Interval | None, zone: str, locale: str = "en") -> str:
-    """``20:42``, ``~20:45``, ``>20:20``, ``<20:00`` or ``?``."""
-    mark, moment = interval_marker(interval)
-    if moment is None:
-        return "?"
-    return mark + clock(moment, zone, locale)
-
-
 def interval_range(interval: Interval | None, zone: str, locale: str = "en") -> str:
     """``20:40–20:50 EDT``, ``from 20:20 EDT``, ``until 20:00 EDT``, ``20:42 EDT``."""
     if interval is None:
@@ -98,31 +82,108 @@ def interval_range(interval: Interval | None, zone: str, locale: str = "en") -> 
     return f"until {clock(hi, zone, locale)} {abbreviation(hi, zone)}"
 
 
-def since_start(offset: tuple[timedelta | None, timedelta | None] | None) -> str:
-    """``T+42m``, ``T−5m``, ``T~+45m`` (midpoint of a span), ``T>+20m``, ``T<+30m`` or ``''``."""
-    if offset is None:
-        return ""
-    lo, hi = offset
-    if lo is not None and hi is not None:
-        if lo == hi:
-            return "T" + _signed(lo)
-        mid = lo + (hi - lo) / 2
-        return "T~" + _signed(mid)
-    if lo is not None:
-        return "T>" + _signed(lo)
-    if hi is not None:
-        return "T<" + _signed(hi)
-    return ""
-
-
 def _signed(delta: timedelta) -> str:
     minutes = round(delta.total_seconds() / 60)
     text = format_duration(timedelta(minutes=abs(minutes)))
     return ("−" if minutes < 0 else "+") + text
 
 
+def since(delta: timedelta) -> str:
+    """``T+42m``, ``T−5m``: an offset from the scheduled start that a source named."""
+    return "T" + _signed(delta)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 claimed cause``, ``2 claimed causes``, ``0 sources``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 def duration(delta: timedelta) -> str:
     return format_duration(timedelta(minutes=round(delta.total_seconds() / 60)))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How an event's time is shown: the mark and the instant(s) it is shown with.
+
+    ``""`` one instant · ``~`` about (the instant the sources name) · ``>`` after ·
+    ``<`` before · ``–`` a range (a "between", or sources that disagree) · ``?`` no time.
+    A range is never collapsed to a middle no source named.
+    """
+
+    mark: str
+    start: datetime | None
+    end: datetime | None
+
+    @property
+    def anchor(self) -> datetime | None:
+        return self.start if self.start is not None else self.end
+
+
+def shown_time(interval: Interval | None, claims: Sequence[ResolvedClaim]) -> Shown:
+    """How to show an event's reconstructed ``interval``, given the claims behind it.
+
+    One exact instant stays exact; claims that all say "about" the same instant show that
+    instant with ``~``; claims that are all "after" (or all "before") show their bound; anything
+    else with both ends is the range itself. The app and the export both show times this way.
+    """
+    if interval is None or (interval.earliest is None and interval.latest is None):
+        return Shown("?", None, None)
+    lo, hi = interval.earliest, interval.latest
+    if interval.is_point:
+        return Shown("", lo, hi)
+    if lo is not None and lo == hi:
+        return Shown("~", lo, hi)  # fuzzy claims that meet in an instant no source named
+    if hi is None:
+        return Shown(">", lo, None)
+    if lo is None:
+        return Shown("<", None, hi)
+    timed = [c for c in claims if c.interval is not None]
+    kinds = {c.kind for c in timed}
+    if kinds == {TimeKind.after}:
+        return Shown(">", lo, None)
+    if kinds == {TimeKind.before}:
+        return Shown("<", None, hi)
+    nominals = {c.nominal for c in timed}
+    if kinds == {TimeKind.about} and len(nominals) == 1:
+        nominal = next(iter(nominals))
+        if nominal is not None and lo <= nominal <= hi:
+            return Shown("~", nominal, nominal)
+    return Shown("–", lo, hi)
+
+
+def shown_clock(shown: Shown, zone: str, locale: str, *, with_day: bool, abbr: bool) -> str:
+    """``20:42``, ``~20:45``, ``>20:20``, ``<12:00``, ``20:42–20:53``, ``?`` (not escaped)."""
+    anchor = shown.anchor
+    if anchor is None:
+        return "?"
+    if shown.mark == "–":
+        assert shown.start is not None and shown.end is not None
+        end = clock(shown.end, zone, locale)
+        if day(shown.end, zone) != day(shown.start, zone):
+            end = f"{day(shown.end, zone, locale)} {end}"
+        text = f"{clock(shown.start, zone, locale)}–{end}"
+    else:
+        text = shown.mark + clock(anchor, zone, locale)
+    if abbr:
+        text += " " + abbreviation(anchor, zone)
+    if with_day:
+        text = f"{day(anchor, zone, locale)} {text}"
+    return text
+
+
+def shown_since(shown: Shown, scheduled: datetime | None) -> str:
+    """``T+42m``, ``T~+48m``, ``T>+0m``, ``T<+16h00m``, ``T+42m–53m``; '' without a start."""
+    if scheduled is None or shown.anchor is None:
+        return ""
+    if shown.mark == "–":
+        assert shown.start is not None and shown.end is not None
+        lo = _signed(shown.start - scheduled)
+        hi = _signed(shown.end - scheduled)
+        if lo[0] == hi[0]:
+            hi = hi[1:]
+        return f"T{lo}–{hi}"
+    return "T" + shown.mark + _signed(shown.anchor - scheduled)
 
 
 BOUND_PREFIX = {

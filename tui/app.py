@@ -44,11 +44,20 @@ class IncidentApp(App[int]):
             id="app.sources",
             tooltip="Every source and the events it backs",
         ),
-        Binding("g", "chart", "Chart", id="app.chart", tooltip="Audience figures over time"),
+        # g and c stay out of the footer so q and ? fit at 80 columns; ? and ctrl+p list them.
+        Binding(
+            "g",
+            "chart",
+            "Chart",
+            show=False,
+            id="app.chart",
+            tooltip="Audience figures over time",
+        ),
         Binding(
             "c",
             "compare",
             "Compare",
+            show=False,
             id="app.compare",
             tooltip="Compare with another incident on a shared T+0 axis",
         ),

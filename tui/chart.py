@@ -158,7 +158,8 @@ def audience_chart(
     for p in points:
         item = timeline.by_id.get(p.point.event_id)
         title = one_line(item.event.title) if item is not None else p.point.event_id
-        clock = formatting.interval_clock(p.point.when, zone, locale)
+        when = formatting.shown_time(p.point.when, [p.point.claim])
+        clock = formatting.shown_clock(when, zone, locale, with_day=False, abbr=False)
         abbr = formatting.abbreviation(p.when, zone)
         out.append(f" {p.letter} ", style="bold reverse")
         out.append(f" {clock} {abbr}  {claim_figure(p.point.claim)}  {publisher(p.point.claim)}")
@@ -184,8 +185,7 @@ def nice_ceiling(value: float) -> float:
 def _axis_label(timeline: Timeline, moment: datetime, zone: str, locale: str) -> str:
     text = f"{formatting.clock(moment, zone, locale)} {formatting.abbreviation(moment, zone)}"
     if timeline.scheduled_start is not None:
-        since = formatting.since_start((moment - timeline.scheduled_start,) * 2)
-        text += f" {since}"
+        text += f" {formatting.since(moment - timeline.scheduled_start)}"
     return text
 
 

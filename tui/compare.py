@@ -32,7 +32,8 @@ def _offsets(timeline: Timeline) -> list[tuple[str, timedelta]]:
         item = timeline.moment(name)
         if item is None:
             continue
-        moment = formatting.interval_marker(item.interval)[1]
+        # The instant its time is shown at: the one named, or a range's start (not its middle).
+        moment = formatting.shown_time(item.interval, item.claims).anchor
         if moment is not None:
             out.append((letter, moment - start))
     return out

@@ -56,10 +56,19 @@ def discrepancy_heading(discrepancy: Discrepancy) -> str:
 
 
 def when_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list[str]:
-    mark, moment = formatting.interval_marker(item.interval)
+    """``Monday, 12 August 2024 20:42 EDT``, ``about …``, ``after …``, ``before …`` or, for a
+    range, ``between Monday, 12 August 2024 20:13 and 20:30 EDT (sources disagree)``: one line
+    per zone, never a middle that no source named."""
+    when = formatting.shown_time(item.interval, item.claims)
+    moment = when.anchor
     if moment is None:
         return ["no time given by any source"]
-    prefix = {"": "", "~": "about ", ">": "after ", "<": "before "}[mark]
+    if when.mark == "–":
+        assert when.start is not None and when.end is not None
+        disagree = any(d.aspect == "time" for d in item.discrepancies)
+        why = " (sources disagree)" if disagree else ""
+        return [f"between {_span(when.start, when.end, zone, locale)}{why}" for zone in zones]
+    prefix = {"": "", "~": "about ", ">": "after ", "<": "before "}[when.mark]
     out: list[str] = []
     for zone in zones:
         line = prefix + formatting.long_date(moment, zone, locale)
@@ -67,6 +76,19 @@ def when_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list
             line += f"  ({formatting.interval_range(item.interval, zone, locale)})"
         out.append(line)
     return out
+
+
+def _span(start: datetime, end: datetime, zone: str, locale: str) -> str:
+    """``Monday, 12 August 2024 20:13 and 20:30 EDT``; the end dated when it is another day,
+    each end with its own abbreviation when they differ (a clock change)."""
+    first = formatting.long_date(start, zone, locale)
+    last = formatting.long_date(end, zone, locale)
+    start_abbr = formatting.abbreviation(start, zone)
+    if start_abbr == formatting.abbreviation(end, zone):
+        first = first.removesuffix(" " + start_abbr)
+    if formatting.date_key(start, zone) == formatting.date_key(end, zone):
+        last = f"{formatting.clock(end, zone, locale)} {formatting.abbreviation(end, zone)}"
+    return f"{first} and {last}"
 
 
 def source_line(source: Source | None, source_id: str) -> list[str]:
@@ -117,7 +139,9 @@ def event_detail(
     for line in when_lines(item, zones, locale):
         out.append("When: ", style=BOLD)
         out.append(line + "\n")
-    since = formatting.since_start(item.since_start)
+    since = formatting.shown_since(
+        formatting.shown_time(item.interval, item.claims), timeline.scheduled_start
+    )
     if since:
         out.append("From scheduled start: ", style=BOLD)
         out.append(since + "\n")
@@ -163,11 +187,10 @@ def event_detail(
 
 def citation(item: TimelineEvent, zone: str | None = None) -> str:
     """Plain-text citation of an event and every source behind it (for the clipboard)."""
-    moment: datetime | None = formatting.interval_marker(item.interval)[1]
+    shown = formatting.shown_time(item.interval, item.claims)
     when = ""
-    if moment is not None and zone is not None:
-        clock = formatting.interval_clock(item.interval, zone)
-        when = f" ({clock} {formatting.abbreviation(moment, zone)})"
+    if shown.anchor is not None and zone is not None:
+        when = f" ({formatting.shown_clock(shown, zone, 'en', with_day=False, abbr=True)})"
     lines = [one_line(item.event.title) + when]
     seen: set[str] = set()
     for claim in item.claims:

@@ -39,6 +39,8 @@ ITALIC = Style(italic=True)
 DIM = Style(dim=True)
 
 WIDE = 110  # from this width on, the kind is spelled out and the actor gets more room
+RANGE_SHORT = 90  # from this width on, a range within one hour is shown whole: 20:13–30
+RANGE_WIDE = 130  # and from this one, any range: 20:50–21:10 (else its start: 20:50–)
 
 
 @dataclass(frozen=True)
@@ -94,20 +96,87 @@ class Columns:
             return 22
         return 14 if self.width >= 90 else 10
 
-    ZONE = 16  # "~20:41 EDT ▸Tue" and a gap
     FLAG = 3
-    SINCE = 9
     SOURCES = 4
 
     @property
+    def clock(self) -> int:
+        """Room for the clock: ``20:13–`` (6), ``20:13–30`` (8) or ``20:13–21:30`` (11)."""
+        if self.width >= RANGE_WIDE:
+            return 11
+        return 8 if self.width >= RANGE_SHORT else 6
+
+    @property
+    def zone(self) -> int:
+        """The clock, `` EDT``, `` ▸Tue`` and a gap: 16 at 80 columns."""
+        return self.clock + 10
+
+    @property
+    def since(self) -> int:
+        """``T+13m–30m`` and a gap; ``T+1h13m–1h30m`` where the clock has room for a range."""
+        return 10 if self.clock == 6 else 14
+
+    @property
     def title(self) -> int:
-        used = self.FLAG + self.ZONE * len(self.zones) + self.SINCE + self.kind + self.SOURCES
+        used = self.FLAG + self.zone * len(self.zones) + self.since + self.kind + self.SOURCES
         return max(self.width - used - self.actor, 8)
 
 
+def shown(item: TimelineEvent) -> formatting.Shown:
+    """How the row shows the event's time (as the export does)."""
+    return formatting.shown_time(item.interval, item.claims)
+
+
 def moment_of(item: TimelineEvent) -> datetime | None:
-    """The instant a row stands at (what its clock shows)."""
-    return formatting.interval_marker(item.interval)[1]
+    """The instant a row stands at: its clock, or the start of its range (for day markers)."""
+    return shown(item).anchor
+
+
+def scheduled_start(item: TimelineEvent) -> datetime | None:
+    """The scheduled start the event's ``since_start`` was measured from (None without one)."""
+    if item.interval is None or item.since_start is None:
+        return None
+    pairs = zip((item.interval.earliest, item.interval.latest), item.since_start, strict=True)
+    for moment, offset in pairs:
+        if moment is not None and offset is not None:
+            return moment - offset
+    return None
+
+
+def compact_clock(when: formatting.Shown, zone: str, locale: str, width: int) -> str:
+    """The clock in at most ``width`` cells, without the zone.
+
+    ``20:42``, ``~20:45``, ``>20:20``, ``<20:00``, ``?``; a range is shown whole when it fits,
+    ``20:13–20:30`` (or ``20:13–30`` within one hour), else by its start and a dash:
+    ``20:13–`` (the detail pane gives the whole range). Never a middle that no source named.
+    """
+    if when.mark != "–":
+        return formatting.shown_clock(when, zone, locale, with_day=False, abbr=False)
+    assert when.start is not None and when.end is not None
+    start = formatting.clock(when.start, zone, locale)
+    end = formatting.clock(when.end, zone, locale)
+    same_hour = (
+        formatting.date_key(when.start, zone) == formatting.date_key(when.end, zone)
+        and start[:2] == end[:2]
+    )
+    for text in (f"{start}–{end}", f"{start}–{end[3:]}" if same_hour else ""):
+        if text and len(text) <= width:
+            return text
+    return start + "–"
+
+
+def aligned_clock(when: formatting.Shown, zone: str, locale: str, width: int) -> str:
+    """:func:`compact_clock` right-aligned in ``width`` cells, as figures are in a table: the
+    zone abbreviations after it line up, and so do the last minutes of every row."""
+    return compact_clock(when, zone, locale, width).rjust(width)
+
+
+def compact_since(when: formatting.Shown, scheduled: datetime | None, width: int) -> str:
+    """``T+42m``, ``T~+45m``, ``T+13m–30m``; a range too long for ``width``: ``T+1h13m–``."""
+    text = formatting.shown_since(when, scheduled)
+    if len(text) <= width:
+        return text
+    return text.partition("–")[0] + "–"
 
 
 def flag(item: TimelineEvent) -> str:
@@ -123,8 +192,8 @@ def header(columns: Columns, style: Style = PLAIN) -> Text:
     out = Text(end="", no_wrap=True, style=style)
     out.append_text(cell("", columns.FLAG))
     for zone in columns.zones:
-        out.append_text(cell(zone_name(zone), columns.ZONE))
-    out.append_text(cell("T+", columns.SINCE))
+        out.append_text(cell(zone_name(zone), columns.zone))
+    out.append_text(cell("T+", columns.since))
     out.append_text(cell("kind", columns.kind))
     out.append_text(cell("src", columns.SOURCES))
     out.append_text(cell("actor", columns.actor))
@@ -144,12 +213,11 @@ def row(
     out = Text(end="", no_wrap=True, style=styles.base)
     mark = flag(item)
     out.append_text(cell(mark, columns.FLAG, styles.disputed if mark else ""))
-    mark_char, moment = formatting.interval_marker(item.interval)
-    approx = mark_char != ""
+    when = shown(item)
     for zone in columns.zones:
-        out.append_text(_zone_cell(item, moment, previous, zone, approx, locale, columns, styles))
-    since = formatting.since_start(item.since_start)
-    out.append_text(cell(since, columns.SINCE, styles.approx if "~" in since else ""))
+        out.append_text(_zone_cell(when, previous, zone, locale, columns, styles))
+    since = compact_since(when, scheduled_start(item), columns.since - 1)
+    out.append_text(cell(since, columns.since, styles.approx if when.mark else ""))
     kind = str(item.event.kind)
     out.append_text(cell(kind if columns.wide else KIND_SHORT.get(kind, kind), columns.kind))
     out.append_text(cell(str(len(item.source_ids)), columns.SOURCES - 1, left=False))
@@ -161,23 +229,23 @@ def row(
 
 
 def _zone_cell(
-    item: TimelineEvent,
-    moment: datetime | None,
+    when: formatting.Shown,
     previous: datetime | None,
     zone: str,
-    approx: bool,
     locale: str,
     columns: Columns,
     styles: RowStyles,
 ) -> Text:
+    moment = when.anchor
     if moment is None:
-        return cell("     ?", columns.ZONE, styles.dim)
-    clock = formatting.interval_clock(item.interval, zone, locale)
+        return cell("?".rjust(columns.clock), columns.zone, styles.dim)
+    text = aligned_clock(when, zone, locale, columns.clock)
     out = Text(end="", no_wrap=True)
-    out.append_text(cell(clock, 6, styles.approx if approx else "", left=False))
+    out.append_text(cell(text, columns.clock, styles.approx if when.mark else ""))
     out.append(" ")
     out.append_text(cell(formatting.abbreviation(moment, zone), 4))
-    out.append_text(cell(day_marker(moment, previous, zone, locale), columns.ZONE - 11, styles.day))
+    day = day_marker(moment, previous, zone, locale)
+    out.append_text(cell(day, columns.zone - columns.clock - 5, styles.day))
     return out
 
 

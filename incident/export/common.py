@@ -16,6 +16,7 @@ from schemas.timespec import parse_duration
 
 from ..formatting import (
     BOUND_WORDS,
+    Shown,
     abbreviation,
     amount,
     clock,
@@ -23,7 +24,8 @@ from ..formatting import (
     duration,
     interval_range,
     long_date,
-    since_start,
+    shown_clock,
+    shown_time,
     stated_time,
 )
 from ..timeline import Figure, Interval, ResolvedClaim, Timeline, TimelineEvent
@@ -327,91 +329,7 @@ def language_name(tag: str) -> str:
     return inline(f"{name} ({tag})" if name else tag)
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
 def join_words(items: Sequence[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-@dataclass(frozen=True)
-class Shown:
-    """How an event's time is shown: the mark and the instant(s) it is shown with.
-
-    ``""`` one instant · ``~`` about (the instant the sources name) · ``>`` after ·
-    ``<`` before · ``–`` a range (a "between", or sources that disagree) · ``?`` no time.
-    A range is never collapsed to a middle no source named.
-    """
-
-    mark: str
-    start: datetime | None
-    end: datetime | None
-
-    @property
-    def anchor(self) -> datetime | None:
-        return self.start if self.start is not None else self.end
-
-
-def shown_time(interval: Interval | None, claims: Sequence[ResolvedClaim]) -> Shown:
-    if interval is None or (interval.earliest is None and interval.latest is None):
-        return Shown("?", None, None)
-    lo, hi = interval.earliest, interval.latest
-    if interval.is_point:
-        return Shown("", lo, hi)
-    if lo is not None and lo == hi:
-        return Shown("~", lo, hi)  # fuzzy claims that meet in an instant no source named
-    if hi is None:
-        return Shown(">", lo, None)
-    if lo is None:
-        return Shown("<", None, hi)
-    timed = [c for c in claims if c.interval is not None]
-    kinds = {c.kind for c in timed}
-    if kinds == {TimeKind.after}:
-        return Shown(">", lo, None)
-    if kinds == {TimeKind.before}:
-        return Shown("<", None, hi)
-    nominals = {c.nominal for c in timed}
-    if kinds == {TimeKind.about} and len(nominals) == 1:
-        nominal = next(iter(nominals))
-        if nominal is not None and lo <= nominal <= hi:
-            return Shown("~", nominal, nominal)
-    return Shown("–", lo, hi)
-
-
-def shown_clock(shown: Shown, zone: str, locale: str, *, with_day: bool, abbr: bool) -> str:
-    """``20:42``, ``~20:45``, ``>20:20``, ``<12:00``, ``20:42–20:53``, ``?`` (not escaped)."""
-    anchor = shown.anchor
-    if anchor is None:
-        return "?"
-    if shown.mark == "–":
-        assert shown.start is not None and shown.end is not None
-        end = clock(shown.end, zone, locale)
-        if day(shown.end, zone) != day(shown.start, zone):
-            end = f"{day(shown.end, zone, locale)} {end}"
-        text = f"{clock(shown.start, zone, locale)}–{end}"
-    else:
-        text = shown.mark + clock(anchor, zone, locale)
-    if abbr:
-        text += " " + abbreviation(anchor, zone)
-    if with_day:
-        text = f"{day(anchor, zone, locale)} {text}"
-    return text
-
-
-def shown_since(shown: Shown, scheduled: datetime | None) -> str:
-    """``T+42m``, ``T~+48m``, ``T>+0m``, ``T<+16h00m``, ``T+42m–53m``; '' without a start."""
-    if scheduled is None or shown.anchor is None:
-        return ""
-    if shown.mark == "–":
-        assert shown.start is not None and shown.end is not None
-        lo = since_start((shown.start - scheduled,) * 2)[1:]
-        hi = since_start((shown.end - scheduled,) * 2)[1:]
-        if lo[0] == hi[0]:
-            hi = hi[1:]
-        return f"T{lo}–{hi}"
-    delta = shown.anchor - scheduled
-    text = since_start((delta, delta))
-    return text if shown.mark == "" else "T" + shown.mark + text[1:]

@@ -12,10 +12,10 @@ from datetime import timedelta
 
 from schemas.models import Stance
 
-from ..formatting import day
+from ..formatting import Shown, day, plural, shown_clock, shown_since, shown_time
 from ..timeline import Timeline, TimelineEvent
 from . import markdown
-from .common import Shown, View, long_day, plural, shown_clock, shown_since, shown_time
+from .common import View, long_day
 from .escape import FootnoteIds, inline, plain
 from .zones import display_zones
 

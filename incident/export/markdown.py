@@ -12,17 +12,10 @@ from collections.abc import Sequence
 
 from schemas.models import CauseStatus, Source, Stance
 
+from ..formatting import plural, shown_since, shown_time
 from ..timeline import Discrepancy, Severity, Timeline, TimelineEvent
 from . import mermaid
-from .common import (
-    View,
-    join_words,
-    language_name,
-    long_day,
-    plural,
-    shown_since,
-    shown_time,
-)
+from .common import View, join_words, language_name, long_day
 from .escape import inline, plain, quoted, url
 from .zones import display_zones, varies
 

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..formatting import abbreviation, clock, local
+from ..formatting import Shown, abbreviation, clock, local, shown_clock, shown_time
 from ..timeline import MetricPoint
-from .common import Shown, shown_clock, shown_time
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9 ]+")
 LABEL_WORDS = {"": "", "~": "~", ">": "after ", "<": "before "}

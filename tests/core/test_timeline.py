@@ -115,7 +115,10 @@ def test_fuzzy_claims_meeting_in_one_minute_are_not_shown_as_exact() -> None:
     go = timeline.by_id["go"]
     assert go.interval is not None and go.interval.earliest == at(20, 25)
     assert not go.interval.is_point
-    assert formatting.interval_clock(go.interval, "America/New_York") == "~20:25"
+    shown = formatting.shown_time(go.interval, go.claims)
+    assert shown == formatting.Shown("~", at(20, 25), at(20, 25))
+    clock = formatting.shown_clock(shown, "America/New_York", "en", with_day=False, abbr=False)
+    assert clock == "~20:25"
 
 
 def test_relative_source_measures_from_that_sources_claim() -> None:

@@ -50,6 +50,34 @@ async def test_list_shows_every_file_with_its_figures() -> None:
         assert "20:00 EDT" in text and "07:00 WIB" in text
 
 
+async def test_list_summary_counts_in_words() -> None:
+    app = make_app(DESANTIS, SPACES)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        summary = str(app.screen.query_one("#summary", Static).render())
+        assert "· 1 claimed cause\n" in summary  # not "1 claimed causes"
+        assert "events · " in summary
+
+
+async def test_footer_keeps_quit_and_help_visible_at_80_columns() -> None:
+    app = make_app(SPACES, DESANTIS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "q Quit" in screen_text(pilot) and "? Help" in screen_text(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        footer = screen_text(pilot).rstrip("\n").splitlines()[-1]
+        for key in ("/ Search", "f Filter", "d Disagree", "z Zone", "e Export", "q Quit", "? Help"):
+            assert key in footer, footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#help-text", Static).render())
+        for hidden in ("Copy the selected event", "Audience figures over time", "Compare with"):
+            assert hidden in help_text  # kept out of the footer, still listed in ? (and ctrl+p)
+        assert "20:13–30" in help_text  # the legend for ranges
+
+
 async def test_enter_opens_and_escape_goes_back() -> None:
     app = make_app(SPACES, DESANTIS)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -114,10 +142,13 @@ async def test_rows_in_reconstructed_order_with_both_zones() -> None:
         text = screen_text(pilot)
         assert "20:00 EDT ▸Mon" in text  # the day in New York
         assert "07:00 WIB ▸Tue" in text  # is the next day in Jakarta
-        assert "~20:41 EDT" in text  # approximate
+        assert "~20:50 EDT" in text  # about the instant the source names
+        assert "20:35–47 EDT" in text  # sources disagree: a range, not a middle
+        assert "~20:41" not in text  # (the middle no source named)
+        assert "T+35m–47m" in text
         assert ">22:42 EDT" in text  # bounded
         assert "<20:00 EDT" in text
-        assert "T~+1h42m" in text
+        assert "T>+2h42m" in text
         assert "!! " in text  # a conflict mark, not colour alone
 
 
@@ -361,7 +392,7 @@ async def test_y_copies_the_selected_citation() -> None:
         await pilot.press("j", "j", "j", "y")
         await pilot.pause()
         copied = app.clipboard
-        assert copied.startswith("Conversation finally starts (~20:41 EDT)")
+        assert copied.startswith("Conversation finally starts (20:35–20:47 EDT)")
         assert "- AP, “Elon Musk's Trump interview marred by technical glitches”" in copied
         assert "Rebecca Picciotto, 2024-08-13" in copied
         assert "https://m.tribunnews.com/" in copied
@@ -381,7 +412,7 @@ async def test_s_lists_every_source_with_the_events_it_backs() -> None:
         for publisher in ("AP", "CNBC (early version)", "The Verge", "Tribunnews"):
             assert publisher in text
         assert "backs 5 events" in text  # AP
-        assert "!  ~20:41  Conversation finally starts" in text
+        assert "! 20:35–20:47 Conversation finally starts" in text  # a range, not ~20:41
         assert "cause: disputes “A massive distributed denial-of-service attack”" in text
         await pilot.press("escape")
         await pilot.pause()

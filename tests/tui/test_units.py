@@ -230,3 +230,70 @@ def test_chart_caps_the_lettered_claims(tmp_path: Path) -> None:
     text = audience_chart(timeline(path), 100, 30, "America/New_York").plain
     assert "first 62 of 100" in text
     assert text.count(" — Count ") == 62
+
+
+# --- times: an instant or a range, the way the export shows them ----------------------------
+
+
+def test_rows_show_a_range_where_sources_disagree_never_a_middle() -> None:
+    tl = timeline(SPACES)
+    start = tl.by_id["start"]  # 20:35–20:47 EDT: the sources disagree
+    zones = ("America/New_York", "Asia/Jakarta")
+    narrow = rows.row(start, None, rows.Columns(80, zones)).plain
+    assert "20:35– EDT" in narrow and "07:35– WIB" in narrow  # the start; the pane has it all
+    assert "T+35m–47m" in narrow
+    medium = rows.row(start, None, rows.Columns(100, zones)).plain
+    assert "20:35–47 EDT" in medium
+    wide = rows.row(start, None, rows.Columns(140, zones)).plain
+    assert "20:35–20:47 EDT" in wide
+    for text in (narrow, medium, wide):
+        assert "~20:41" not in text and "T~" not in text
+        assert "▸Mon" in text  # the day marker stands at the range's start
+
+
+def test_compact_clock_and_since() -> None:
+    tl = timeline(SPACES)
+    when = rows.shown(tl.by_id["peak"])  # 21:35–21:50 EDT
+    ny = "America/New_York"
+    assert rows.compact_clock(when, ny, "en", 11) == "21:35–21:50"
+    assert rows.compact_clock(when, ny, "en", 8) == "21:35–50"
+    assert rows.compact_clock(when, ny, "en", 6) == "21:35–"
+    assert rows.compact_clock(when, ny, "id", 8) == "21.35–50"
+    assert rows.aligned_clock(when, ny, "en", 11) == "21:35–21:50"
+    assert rows.aligned_clock(rows.shown(tl.by_id["scheduled"]), ny, "en", 8) == "   20:00"
+    scheduled = tl.scheduled_start
+    assert rows.compact_since(when, scheduled, 13) == "T+1h35m–1h50m"
+    assert rows.compact_since(when, scheduled, 9) == "T+1h35m–"
+    assert rows.scheduled_start(tl.by_id["peak"]) == scheduled
+
+
+def test_rows_stay_aligned_at_every_width() -> None:
+    tl = timeline(SPACES)
+    zones = ("America/New_York", "Asia/Jakarta")
+    for width in (80, 100, 120, 140, 200):
+        columns = rows.Columns(width, zones)
+        head = rows.header(columns).plain
+        column = head.index("Jakarta")
+        previous = None
+        for item in tl.events:
+            text = rows.row(item, previous, columns).plain
+            previous = rows.moment_of(item) or previous
+            assert text[column - 1] == " ", (width, text)  # nothing spills into the next zone
+            assert text[: head.index("T+")].rstrip().endswith(("EDT", "WIB", "Tue", "?")), text
+
+
+def test_detail_says_between_for_a_range() -> None:
+    from tui.detail import event_detail, when_lines
+
+    tl = timeline(SPACES)
+    start = tl.by_id["start"]
+    lines = when_lines(start, ("America/New_York", "Asia/Jakarta"), "en")
+    assert lines == [
+        "between Monday, 12 August 2024 20:35 and 20:47 EDT (sources disagree)",
+        "between Tuesday, 13 August 2024 07:35 and 07:47 WIB (sources disagree)",
+    ]
+    text = event_detail(start, tl, ("America/New_York",)).plain
+    assert "From scheduled start: T+35m–47m" in text
+    assert "about" not in text.split("From scheduled start")[0].split("When:")[1]
+    listeners = when_lines(tl.by_id["listeners-early"], ("America/New_York",), "en")
+    assert listeners[0].startswith("about Monday, 12 August 2024 20:50 EDT")

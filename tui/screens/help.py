@@ -35,6 +35,19 @@ def key_table() -> list[tuple[str, list[Binding]]]:
     ]
 
 
+TIME_LEGEND = (  # how a time reads in the rows: the way the Markdown export writes it
+    ("20:42", "the time the sources give"),
+    ("~20:45", "about the time the sources name"),
+    (">20:20 <20:00", "after / before that time"),
+    ("20:13–30", "a range: a “between”, or sources that disagree"),
+    ("20:50–21:10", "a range across the hour (in wider windows)"),
+    ("20:13–", "a range cut to fit: the detail pane has all of it"),
+    ("T+13m–30m", "from the scheduled start, the same way"),
+    ("▸Tue", "the date changes in this zone (at a range's start)"),
+    ("!! / !", "sources cannot all be right / differ on a figure"),
+)
+
+
 def key_display(binding: Binding) -> str:
     names = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
     keys = [names.get(k.strip(), k.strip()) for k in binding.key.split(",")]
@@ -61,6 +74,10 @@ class HelpScreen(ModalScreen[None]):
             "Mouse: click a row, double-click opens it, the wheel scrolls.\n",
             style="bold",
         )
+        out.append("\nTimes\n", style="bold")
+        for sign, words in TIME_LEGEND:
+            out.append_text(cell(sign, 14))
+            out.append(words + "\n")
         for group, bindings in key_table():
             out.append(f"\n{group}\n", style="bold")
             for binding in bindings:

@@ -150,10 +150,13 @@ class IncidentListScreen(AppScreen):
                 out.append("Scheduled: ", style="bold")
                 out.append(formatting.long_date(start, zone, self.incident_app.locale) + "\n")
         disputed = sum(1 for e in timeline.events if e.disputed)
-        out.append(
-            f"{len(timeline.events)} events · {len(timeline.sources)} sources · "
-            f"{disputed} with disagreeing sources · {len(timeline.causes)} claimed causes\n"
+        counts = (
+            formatting.plural(len(timeline.events), "event"),
+            formatting.plural(len(timeline.sources), "source"),
+            f"{disputed} with disagreeing sources",
+            formatting.plural(len(timeline.causes), "claimed cause"),
         )
+        out.append(" · ".join(counts) + "\n")
         out.append(clean(incident.summary) + "\n")
         summary.update(out)
 

@@ -10,8 +10,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from incident import formatting
-
+from .. import rows
 from ..data import Loaded
 from ..detail import source_line
 from ..safe import one_line
@@ -77,9 +76,9 @@ class SourcesScreen(AppScreen):
                 item = timeline.by_id.get(event_id)
                 if item is None:
                     continue
-                clock = formatting.interval_clock(item.interval, zone, locale)
+                clock = rows.aligned_clock(rows.shown(item), zone, locale, 11)
                 mark = "!" if item.disputed else " "
-                out.append(f"   {mark} {clock:>7}  {one_line(item.event.title)}\n")
+                out.append(f"   {mark} {clock} {one_line(item.event.title)}\n")
             if len(backed) > MAX_EVENTS:
                 out.append(f"     … and {len(backed) - MAX_EVENTS} more\n", style="dim")
             for words in cited_by.get(source_id, []):

@@ -21,6 +21,7 @@ from ..timeline_view import TimelineView
 from .base import AppScreen, footer
 from .dialogs import CLEAR_FILTER, FilterDialog
 
+LEGEND = "!! conflict · ! variance · ~about >after <before 20:13–30 range · ▸ new day"
 WIDE_DETAIL = 140  # from this width on the detail pane sits beside the rows
 
 
@@ -58,6 +59,7 @@ class TimelineScreen(AppScreen):
             "y",
             "copy_citation",
             "Copy",
+            show=False,  # kept out of the footer so q and ? fit at 80 columns
             id="timeline.copy",
             tooltip="Copy the selected event's citation (OSC 52)",
         ),
@@ -182,7 +184,7 @@ class TimelineScreen(AppScreen):
             parts.append(f"search “{one_line(self.query_text)}”")
         if self.event_filter is not None:
             parts.append(f"filter {one_line(self.event_filter.describe())}")
-        parts.append("!! conflict · ! variance · ~about >after <before · ▸ new day")
+        parts.append(LEGEND)
         self.query_one("#status", Static).update(
             Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
         )
