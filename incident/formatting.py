@@ -9,6 +9,7 @@ job (see :func:`visible`, used by both).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -251,11 +252,15 @@ def stated_time(time: ClaimTime | None, claim: ResolvedClaim | None = None) -> s
 
 
 def visible(text: str) -> str:
-    """Make control characters visible so file text cannot drive the terminal.
+    """Make control and invisible characters visible so file text cannot drive the terminal.
 
-    C0 controls (but tab and newline), DEL and C1 become their Unicode control pictures or
-    ``\\x..``; bidi overrides and zero-width characters become ``<U+202E>``-style marks.
+    C0 controls (but tab and newline) and DEL become their Unicode control pictures, C1 controls
+    ``\\x..``; every other format character (Unicode category Cf: bidi overrides and marks,
+    zero-width characters, the BOM) and the line and paragraph separators become
+    ``<U+202E>``-style marks. Plain text passes through unchanged and fast.
     """
+    if text.isprintable():
+        return text
     out: list[str] = []
     for ch in text:
         code = ord(ch)
@@ -267,28 +272,11 @@ def visible(text: str) -> str:
             out.append("\u2421")
         elif 0x80 <= code <= 0x9F:
             out.append(f"\\x{code:02x}")
-        elif code in _INVISIBLE:
+        elif unicodedata.category(ch) in _HIDDEN_CATEGORIES:
             out.append(f"<U+{code:04X}>")
         else:
             out.append(ch)
     return "".join(out)
 
 
-_INVISIBLE = {
-    0x200B,
-    0x200C,
-    0x200D,
-    0x200E,
-    0x200F,
-    0x2060,
-    0xFEFF,
-    0x202A,
-    0x202B,
-    0x202C,
-    0x202D,
-    0x202E,
-    0x2066,
-    0x2067,
-    0x2068,
-    0x2069,
-}
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
