@@ -122,6 +122,10 @@ def _view_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("validate", "export", "compare") and argv is None:  # a real process
+        from .loader import collector_off
+
+        collector_off()
     try:
         if args.command is None:
             return _open([], None, "en")

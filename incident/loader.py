@@ -96,9 +96,10 @@ def gc_paused() -> Iterator[None]:
     """Building many small containers makes the cyclic GC run again and again; pause it.
 
     Loading 100,000 events with the collector on spends more time collecting than parsing
-    (see benchmarks/). The data built here is long-lived and acyclic, so on the way out it is
-    frozen (``gc.freeze``): later collections skip it instead of rescanning it each time.
-    Nested uses are cheap: only the outermost one freezes and re-enables.
+    (see benchmarks/). Nested uses are cheap: only the outermost one re-enables. Nothing is
+    frozen here: ``gc.freeze`` acts on every object of the process, and a long-running caller
+    (the app) would never again collect a cycle that was alive at that moment. Short-lived
+    commands keep the collector off for their whole run instead (:func:`collector_off`).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -106,8 +107,13 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
             gc.enable()
+
+
+def collector_off() -> None:
+    """For a command that exits when done (validate, export): no cyclic GC at all. What it
+    builds is acyclic and freed by reference counting; the process ends before cycles matter."""
+    gc.disable()
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
