@@ -417,7 +417,10 @@ VALIDATE_BUGS = {"B1", "B2", "B3", "B4", "B5", "B6", "B7"}  # the bugs `incident
 
 # Bugs fixed in the foundation, with the commit: their cases are plain tests now. A bug id not
 # listed here is open, and its cases are strict xfails until it is fixed.
-FIXED = {bug: "1ed45aa" for bug in ("B1", "B2", "B3", "B4", "B5", "B6", "B7")} | {"B8": "52c4a45"}
+FIXED = {bug: "1ed45aa" for bug in ("B1", "B2", "B3", "B4", "B5", "B6", "B7")} | {
+    "B8": "52c4a45",
+    "B9": "dbd6704",
+}
 
 BY_NAME = {case.name: case for case in CASES}
 assert len(BY_NAME) == len(CASES), "case names must be unique"
