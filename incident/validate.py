@@ -226,7 +226,19 @@ def _pydantic_problems(exc: ValidationError, document: Document, shown: str) -> 
         if path in problems:  # a union reports once per member; keep the first
             continue
         problems[path] = Problem(shown, line, column, Severity.error, code, one_line(message), path)
-    return sorted(problems.values())
+    return sorted(_drop_misspelt_missing(problems))
+
+
+def _drop_misspelt_missing(problems: dict[YamlPath, Problem]) -> list[Problem]:
+    """'titel' unknown (did you mean 'title'?) already says that 'title' is missing."""
+    suggested = {
+        (*path[:-1], p.message.split("did you mean '", 1)[1].split("'", 1)[0])
+        for path, p in problems.items()
+        if p.code == "unknown-field" and "did you mean '" in p.message
+    }
+    return [
+        p for path, p in problems.items() if not (p.code == "missing-field" and path in suggested)
+    ]
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[YamlPath, bool]:

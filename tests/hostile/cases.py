@@ -335,7 +335,7 @@ CASES: list[Case] = [
     Case("url-file", "url: file:///etc/passwd", 1, "value", (9, 34)),
     Case("url-no-host", "url: https:///path", 1, "value", (9, 34)),
     # -- fields and references
-    Case("unknown-field-did-you-mean", "titel: instead of title:", 1, "missing-field", (1, 1)),
+    Case("unknown-field-did-you-mean", "titel: instead of title:", 1, "unknown-field", (2, 1)),
     Case("missing-field", "no platform:", 1, "missing-field", (1, 1)),
     Case("dangling-source", "a claim cites source apx; only ap exists", 1, "unknown-source",
          (15, 18)),
