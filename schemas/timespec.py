@@ -113,12 +113,14 @@ def _label_for(zone_label: str | None, default_zone: str | None) -> ZoneLabel | 
         raise TimeError("unknown-zone", str(exc)) from None
 
 
+@lru_cache(maxsize=65536)
 def place_time(text: str, zone_label: str | None, default_zone: str | None) -> PlacedTime:
     """Place a written time on the UTC line.
 
     ``zone_label`` is the zone the claim names (as written); ``default_zone`` the incident's.
     Raises :class:`TimeError` for a time with no knowable zone, a spring-forward gap, an
     ambiguous fall-back time without an offset, or an offset that contradicts its label.
+    Cached: validation and reconstruction place the same written times, and files repeat them.
     """
     wall = parse_wall_time(text)
     label = _label_for(zone_label, default_zone)

@@ -4,6 +4,7 @@ bad file."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,7 +69,21 @@ def load_file(path: Path, progress: Progress = _quiet) -> Loaded:
 
 
 def load_paths(paths: Sequence[Path], progress: Progress = _quiet) -> list[Loaded]:
-    """Every incident file under ``paths``; a missing path becomes an error entry."""
+    """Every incident file under ``paths``; a missing path becomes an error entry.
+
+    The collector is paused while the files load, and what they built is then frozen
+    (``gc.freeze``): the app keeps these timelines for its whole life, and without freezing,
+    every later full collection would rescan millions of objects while the user types. Garbage
+    is collected first, so no cycle that is already unreachable gets frozen with them.
+    """
+    gc.collect()
+    with gc_paused():
+        out = _load_all(paths, progress)
+        gc.freeze()
+    return out
+
+
+def _load_all(paths: Sequence[Path], progress: Progress) -> list[Loaded]:
     out: list[Loaded] = []
     for path in paths:
         try:
