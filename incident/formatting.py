@@ -219,6 +219,31 @@ def bounded_amount(value: float, bound: Bound) -> str:
     return BOUND_PREFIX[bound] + amount(value)
 
 
+_RELATIVE_WORDS = {
+    TimeKind.exact: "",
+    TimeKind.about: "about ",
+    TimeKind.after: "more than ",
+    TimeKind.before: "less than ",
+    TimeKind.between: "between ",
+}
+
+
+def _relative_words(time: ClaimTime) -> str:
+    """``18m after scheduled-start``, ``about 15m before scheduled-start``,
+    ``more than 20m after …``, ``between 10m and 20m after …``."""
+    assert time.offset is not None and time.relative_to is not None
+    offsets = [time.offset] + ([time.until_offset] if time.until_offset else [])
+    before = all(o.startswith("-") for o in offsets)
+    amounts = " and ".join(o.lstrip("-") for o in offsets)
+    if time.kind is TimeKind.before and before:
+        prefix = "more than "  # less than 15m after, read backwards
+    elif time.kind is TimeKind.after and before:
+        prefix = "less than "
+    else:
+        prefix = _RELATIVE_WORDS[time.kind]
+    return f"{prefix}{amounts} {'before' if before else 'after'} {time.relative_to}"
+
+
 def stated_time(time: ClaimTime | None, claim: ResolvedClaim | None = None) -> str:
     """The time as its source gave it, in the source's own zone: ``about 20:45 ET``."""
     if time is None or time.kind is TimeKind.unknown:
@@ -232,10 +257,7 @@ def stated_time(time: ClaimTime | None, claim: ResolvedClaim | None = None) -> s
     }[time.kind]
     if time.relative_to is not None:
         assert time.offset is not None
-        text = f"{words}{time.offset} after {time.relative_to}"
-        if time.until_offset:
-            text += f" and {time.until_offset}"
-        return text.replace("after -", "before ").strip()
+        return _relative_words(time)
     if claim is not None and claim.nominal is not None and claim.zone is not None:
         # Keep the label the source wrote (EDT, ET, PT); an IANA name reads better as EDT.
         label = (

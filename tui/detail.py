@@ -72,7 +72,8 @@ def when_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list
     out: list[str] = []
     for zone in zones:
         line = prefix + formatting.long_date(moment, zone, locale)
-        if item.interval is not None and not item.interval.is_point:
+        spread = item.interval is not None and item.interval.earliest != item.interval.latest
+        if spread and item.interval is not None:  # the window "about" or "after" stands for
             line += f"  ({formatting.interval_range(item.interval, zone, locale)})"
         out.append(line)
     return out
