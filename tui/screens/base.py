@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual.binding import Binding
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Header, Static
 
 from ..data import Loaded
+from ..rows import ZoneMode
+from ..safe import one_line
 
 if TYPE_CHECKING:
     from ..app import IncidentApp
@@ -33,6 +38,48 @@ class AppScreen(Screen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+
+
+class IncidentPageScreen(AppScreen):
+    """One incident's page of text that scrolls and redraws when the zones change.
+
+    A subclass names its Static (``PAGE_ID``) and says what the page holds for a zone mode.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [BACK]
+    PAGE_ID: ClassVar[str] = "page"
+
+    def __init__(self, entry: Loaded) -> None:
+        super().__init__()
+        assert entry.timeline is not None
+        self.entry = entry
+        self.timeline = entry.timeline
+
+    @property
+    def current_incident(self) -> Loaded | None:
+        return self.entry
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id=f"{self.PAGE_ID}-scroll"):
+            yield Static(id=self.PAGE_ID, markup=False)
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.timeline.incident.title)
+        self.query_one(f"#{self.PAGE_ID}-scroll").focus()
+        self.zones_changed()
+
+    def zones_changed(self) -> None:
+        mode = self.incident_app.zone_mode(self.timeline)
+        self.sub_title = self.subtitle(mode)
+        self.query_one(f"#{self.PAGE_ID}", Static).update(self.page(mode))
+
+    def subtitle(self, mode: ZoneMode) -> str:
+        return f"zone: {mode.name}"
+
+    def page(self, mode: ZoneMode) -> Text:
+        raise NotImplementedError
 
 
 def footer() -> Footer:

@@ -5,52 +5,28 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
 
 from .. import rows
-from ..data import Loaded
 from ..detail import source_line
+from ..rows import ZoneMode
 from ..safe import one_line
-from .base import BACK, AppScreen, footer
+from .base import IncidentPageScreen
 
 MAX_EVENTS = 40  # per source; the rest is counted
 
 
-class SourcesScreen(AppScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [BACK]
+class SourcesScreen(IncidentPageScreen):
+    PAGE_ID: ClassVar[str] = "sources"
 
     DEFAULT_CSS = """
     SourcesScreen #sources { padding: 0 1; }
     """
 
-    def __init__(self, entry: Loaded) -> None:
-        super().__init__()
-        assert entry.timeline is not None
-        self.entry = entry
-        self.timeline = entry.timeline
+    def subtitle(self, mode: ZoneMode) -> str:
+        return f"{len(self.timeline.sources)} sources · zone: {mode.name}"
 
-    @property
-    def current_incident(self) -> Loaded | None:
-        return self.entry
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="sources-scroll"):
-            yield Static(id="sources", markup=False)
-        yield footer()
-
-    def on_mount(self) -> None:
-        self.title = one_line(self.timeline.incident.title)
-        self.zones_changed()
-        self.query_one("#sources-scroll").focus()
-
-    def zones_changed(self) -> None:
-        mode = self.incident_app.zone_mode(self.timeline)
-        self.sub_title = f"{len(self.timeline.sources)} sources · zone: {mode.name}"
-        self.query_one("#sources", Static).update(self.render_sources(mode.zones[0]))
+    def page(self, mode: ZoneMode) -> Text:
+        return self.render_sources(mode.zones[0])
 
     def render_sources(self, zone: str) -> Text:
         timeline = self.timeline
