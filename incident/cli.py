@@ -152,13 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _validate(args: argparse.Namespace) -> int:
     import os
 
-    from .bundled import default_incident_paths
     from .loader import DEFAULT_MAX_BYTES
     from .problems import one_line
     from .report import summary, write_github, write_json, write_text
     from .validate import UsageError, check_paths
 
-    paths = args.paths or default_incident_paths()
+    # No bundled fallback here: in CI or a pre-commit hook, checking the tool's own sample
+    # files instead of the user's would pass silently.
+    paths = args.paths or [Path("incidents")]
     try:
         report = check_paths(paths, args.max_bytes or DEFAULT_MAX_BYTES)
     except UsageError as exc:

@@ -10,8 +10,6 @@ job (see :func:`visible`, used by both).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pendulum
@@ -21,6 +19,8 @@ from schemas.timespec import format_duration
 from schemas.zones import timezone
 
 from .timeline import Interval, ResolvedClaim
+from .timeline import Shown as Shown
+from .timeline import shown_time as shown_time
 
 LOCALES = ("en", "id")
 
@@ -101,56 +101,6 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 def duration(delta: timedelta) -> str:
     return format_duration(timedelta(minutes=round(delta.total_seconds() / 60)))
-
-
-@dataclass(frozen=True)
-class Shown:
-    """How an event's time is shown: the mark and the instant(s) it is shown with.
-
-    ``""`` one instant · ``~`` about (the instant the sources name) · ``>`` after ·
-    ``<`` before · ``–`` a range (a "between", or sources that disagree) · ``?`` no time.
-    A range is never collapsed to a middle no source named.
-    """
-
-    mark: str
-    start: datetime | None
-    end: datetime | None
-
-    @property
-    def anchor(self) -> datetime | None:
-        return self.start if self.start is not None else self.end
-
-
-def shown_time(interval: Interval | None, claims: Sequence[ResolvedClaim]) -> Shown:
-    """How to show an event's reconstructed ``interval``, given the claims behind it.
-
-    One exact instant stays exact; claims that all say "about" the same instant show that
-    instant with ``~``; claims that are all "after" (or all "before") show their bound; anything
-    else with both ends is the range itself. The app and the export both show times this way.
-    """
-    if interval is None or (interval.earliest is None and interval.latest is None):
-        return Shown("?", None, None)
-    lo, hi = interval.earliest, interval.latest
-    if interval.is_point:
-        return Shown("", lo, hi)
-    if lo is not None and lo == hi:
-        return Shown("~", lo, hi)  # fuzzy claims that meet in an instant no source named
-    if hi is None:
-        return Shown(">", lo, None)
-    if lo is None:
-        return Shown("<", None, hi)
-    timed = [c for c in claims if c.interval is not None]
-    kinds = {c.kind for c in timed}
-    if kinds == {TimeKind.after}:
-        return Shown(">", lo, None)
-    if kinds == {TimeKind.before}:
-        return Shown("<", None, hi)
-    nominals = {c.nominal for c in timed}
-    if kinds == {TimeKind.about} and len(nominals) == 1:
-        nominal = next(iter(nominals))
-        if nominal is not None and lo <= nominal <= hi:
-            return Shown("~", nominal, nominal)
-    return Shown("–", lo, hi)
 
 
 def shown_clock(shown: Shown, zone: str, locale: str, *, with_day: bool, abbr: bool) -> str:

@@ -457,32 +457,83 @@ def _minute(moment: datetime | None) -> datetime | None:
     return None if moment is None else moment.replace(second=0, microsecond=0)
 
 
+@dataclass(frozen=True)
+class Shown:
+    """How an event's time is shown: the mark and the instant(s) it is shown with.
+
+    ``""`` one instant · ``~`` about (the instant the sources name) · ``>`` after ·
+    ``<`` before · ``–`` a range (a "between", or sources that disagree) · ``?`` no time.
+    A range is never collapsed to a middle no source named.
+    """
+
+    mark: str
+    start: datetime | None
+    end: datetime | None
+
+    @property
+    def anchor(self) -> datetime | None:
+        return self.start if self.start is not None else self.end
+
+
+def shown_time(interval: Interval | None, claims: Sequence[ResolvedClaim]) -> Shown:
+    """How to show an event's reconstructed ``interval``, given the claims behind it.
+
+    One exact instant stays exact; claims that all say "about" the same instant show that
+    instant with ``~``; claims that are all "after" (or all "before") show their bound; anything
+    else with both ends is the range itself. The app and the export both show times this way.
+    """
+    if interval is None or (interval.earliest is None and interval.latest is None):
+        return Shown("?", None, None)
+    lo, hi = interval.earliest, interval.latest
+    if interval.is_point:
+        return Shown("", lo, hi)
+    if lo is not None and lo == hi:
+        return Shown("~", lo, hi)  # fuzzy claims that meet in an instant no source named
+    if hi is None:
+        return Shown(">", lo, None)
+    if lo is None:
+        return Shown("<", None, hi)
+    timed = [c for c in claims if c.interval is not None]
+    kinds = {c.kind for c in timed}
+    if kinds == {TimeKind.after}:
+        return Shown(">", lo, None)
+    if kinds == {TimeKind.before}:
+        return Shown("<", None, hi)
+    nominals = {c.nominal for c in timed}
+    if kinds == {TimeKind.about} and len(nominals) == 1:
+        nominal = next(iter(nominals))
+        if nominal is not None and lo <= nominal <= hi:
+            return Shown("~", nominal, nominal)
+    return Shown("–", lo, hi)
+
+
 def _order(events: list[TimelineEvent]) -> list[TimelineEvent]:
-    """Order by each event's anchor; an event with no time stays after its file predecessor."""
-    keyed: list[tuple[datetime, int, int, TimelineEvent]] = []
-    last: datetime | None = None
+    """Order by the instant each event is shown at (a range by its start, "about" by the named
+    instant); an event with no time stays after its file predecessor."""
+    keyed: list[tuple[datetime, int, int, int, TimelineEvent]] = []
+    last: tuple[datetime, int] | None = None
     pending: list[TimelineEvent] = []
     for item in events:
-        anchor = item.interval.anchor if item.interval is not None else None
+        shown = shown_time(item.interval, item.claims)
+        anchor = shown.anchor
         if anchor is None:
             pending.append(item)
             continue
+        # What is only known to be before T comes before what happened at T, and what is only
+        # known to be after T comes after it.
+        bias = {"<": -1, ">": 1}.get(shown.mark, 0)
         for waiting in pending:  # untimed events before the first timed one go first
-            keyed.append(
-                (
-                    anchor if last is None else last,
-                    0 if last is None else 1,
-                    waiting.position,
-                    waiting,
-                )
-            )
+            at, at_bias = (anchor, bias) if last is None else last
+            keyed.append((at, at_bias, 0 if last is None else 1, waiting.position, waiting))
         pending.clear()
-        keyed.append((anchor, 0, item.position, item))
-        last = anchor
+        keyed.append((anchor, bias, 0, item.position, item))
+        last = (anchor, bias)
     for waiting in pending:
+        at, at_bias = last if last is not None else (datetime.max.replace(tzinfo=None), 0)
         keyed.append(
             (
-                last if last is not None else datetime.max.replace(tzinfo=None),
+                at,
+                at_bias,
                 1,
                 waiting.position,
                 waiting,
@@ -490,8 +541,8 @@ def _order(events: list[TimelineEvent]) -> list[TimelineEvent]:
         )
     if last is None:
         return events
-    keyed.sort(key=lambda k: (k[0], k[1], k[2]))
-    return [k[3] for k in keyed]
+    keyed.sort(key=lambda k: (k[0], k[1], k[2], k[3]))
+    return [k[4] for k in keyed]
 
 
 def _delay(

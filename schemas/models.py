@@ -249,7 +249,9 @@ class Source(Strict):
     via: ShortText | None = Field(
         None, description="The outlet whose report this one rewrites (a source id or a name)."
     )
-    archive_url: Url | None = Field(None, description="A stored copy that was read.")
+    archive_url: Url | None = Field(
+        None, description="A stored copy (archive or mirror) that was consulted."
+    )
     accessed: DateText | None = Field(None, description="When it was read.")
     note: Text | None = None
 

@@ -110,7 +110,7 @@ def source_line(source: Source | None, source_id: str) -> list[str]:
     lines = [" · ".join(head)]
     lines.append(one_line(source.url) if source.url else "no URL")
     if source.archive_url:
-        lines.append("archived: " + one_line(source.archive_url))
+        lines.append("copy consulted: " + one_line(source.archive_url))
     if source.note:
         lines.append("note: " + one_line(source.note))
     return lines
@@ -169,7 +169,8 @@ def event_detail(
             out.append("   Time as stated: ", style=DIM)
             stated = f"“{one_line(time.stated)}” → " if time.stated else ""
             out.append(stated + one_line(formatting.stated_time(time, claim)))
-            out.append(f" ({time.kind})\n")
+            # "about", "after", "before", "between" are already in the words; say "exact" too
+            out.append(" (exact)\n" if time.kind == "exact" else "\n")
             out.append("   Became: ", style=DIM)
             out.append(_claim_interval(claim, zones, locale) + "\n")
         if claim.claim.value is not None:

@@ -176,21 +176,23 @@ def _timelines(views: Sequence[View], names: Sequence[str]) -> list[str]:
     Each incident keeps its own order (an event with no time stays after the event before it);
     the two are merged on T+. Events of an incident with no scheduled start come last.
     """
-    keyed: list[tuple[tuple[int, timedelta, int, int], int, TimelineEvent, Shown]] = []
+    keyed: list[tuple[tuple[int, timedelta, int, int, int], int, TimelineEvent, Shown]] = []
     for side, view in enumerate(views):
         t = view.timeline
         last: timedelta | None = None
+        bias = 0
         for index, item in enumerate(t.events):
             shown = shown_time(item.interval, item.claims)
-            anchor = item.interval.anchor if item.interval is not None else None  # as ordered
+            anchor = shown.anchor  # the instant the timeline orders it by
             if anchor is not None and t.scheduled_start is not None:
                 last = anchor - t.scheduled_start
+                bias = {"<": -1, ">": 1}.get(shown.mark, 0)  # as the timeline orders ties
             if last is None:
                 # Before any timed event: first, in file order; without T+ at all: last.
                 rank = 0 if t.scheduled_start is not None else 2
-                key = (rank, timedelta(0), side, index)
+                key = (rank, timedelta(0), 0, side, index)
             else:
-                key = (1, last, side, index)
+                key = (1, last, bias, side, index)
             keyed.append((key, side, item, shown))
     keyed.sort(key=lambda k: k[0])
     last_day: list[str | None] = [None, None]

@@ -496,7 +496,7 @@ def source_footnote(view: View, source: Source) -> str:
     else:
         head += " No URL."
     if source.archive_url:
-        head += f" Archived copy: {url(source.archive_url)}"
+        head += f" Copy consulted: {url(source.archive_url)}"
         head += f", accessed {source.accessed}." if source.accessed else "."
     elif source.accessed:
         head += f" Accessed {source.accessed}."

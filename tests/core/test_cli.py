@@ -176,3 +176,11 @@ def test_validate_does_not_import_textual(good: Path) -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("incident ")
+
+
+def test_default_path_outside_a_project_is_a_usage_error(tmp_path: Path) -> None:
+    # Never fall back to the bundled samples: a CI job or hook would pass without checking
+    # the user's files.
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "incidents: no such file or folder" in result.stderr

@@ -145,7 +145,7 @@ def test_source_footnotes_have_everything_and_quotes() -> None:
         "published 2024-08-12",
         "in English (en)",
         "<https://news.example.org/2024/08/12/audio-late>",
-        "Archived copy: <https://archive.example.org/web/20240813/https://news.example.org",
+        "Copy consulted: <https://archive.example.org/web/20240813/https://news.example.org",
         "accessed 2024-08-14",
         "    - Interview begins: “The interview began at 8:42 p.m.”",
     ):

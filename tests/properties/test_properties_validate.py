@@ -18,7 +18,7 @@ from benchmarks.generate import incident_text
 from incident.formatting import local
 from incident.loader import LoadError, decode
 from incident.problems import Severity
-from incident.timeline import reconstruct
+from incident.timeline import reconstruct, shown_time
 from incident.validate import FileResult, check_text
 from schemas.timespec import place_time
 
@@ -166,14 +166,16 @@ def test_valid_incidents_validate(data: dict[str, Any]) -> None:
 @SETTINGS
 @given(incidents())
 def test_reconstruct_orders_by_anchor(data: dict[str, Any]) -> None:
+    """Rows are ordered by the instant they are shown at; at the same instant, what is only
+    known to be before it comes first and what is only known to be after it last."""
     timeline = reconstruct(_valid(data))
     assert sorted(e.id for e in timeline.events) == sorted(e["id"] for e in data["events"])
-    anchors = [
-        e.interval.anchor
-        for e in timeline.events
-        if e.interval is not None and e.interval.anchor is not None
-    ]
-    assert anchors == sorted(anchors)
+    keys = []
+    for event in timeline.events:
+        shown = shown_time(event.interval, event.claims)
+        if shown.anchor is not None:
+            keys.append((shown.anchor, {"<": -1, ">": 1}.get(shown.mark, 0)))
+    assert keys == sorted(keys)
 
 
 @SETTINGS
