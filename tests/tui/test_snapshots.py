@@ -33,6 +33,10 @@ def keys(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
         for key in pressed:
             await pilot.press(key)
             await pilot.pause()
+        # A key may start a worker (the search index, a screen's data): let it finish, so
+        # the snapshot never catches the screen mid-update.
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.pause()
 
     return run_before

@@ -53,7 +53,7 @@ class IncidentListScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = "incident"
-        self.sub_title = f"{len(self.entries)} incident file(s) · Enter opens"
+        self.sub_title = f"{formatting.plural(len(self.entries), 'incident file')} · Enter opens"
         self._fill()
         self.query_one(DataTable).focus()
 
