@@ -85,12 +85,7 @@ def _check(incident: Incident) -> Iterator[Finding]:
     for path, claim in claim_sites:
         cited.add(claim.source)
         if claim.source not in source_ids:
-            yield _error(
-                (*path, "source"),
-                "unknown-source",
-                f"claim cites source {claim.source!r}, which is not in sources"
-                + _suggest(claim.source, source_ids),
-            )
+            yield _unknown_source((*path, "source"), claim.source, source_ids)
         elif claim.quote is None:
             yield _warning(path, "no-quote", "claim has no quote from its source")
         if claim.quote is not None and claim.translation is None:
@@ -121,12 +116,7 @@ def _check(incident: Incident) -> Iterator[Finding]:
 
     for name, event_id in incident.key_moments.model_dump().items():
         if event_id is not None and event_id not in event_ids:
-            yield _error(
-                ("key_moments", name),
-                "unknown-event",
-                f"key moment {name} points at event {event_id!r}, which does not exist"
-                + _suggest(event_id, event_ids),
-            )
+            yield _unknown_moment(name, event_id, event_ids)
     start = incident.key_moments.scheduled_start
     if start is None:
         yield _warning(
@@ -147,12 +137,7 @@ def _check_time(
         return
     if time.relative_to is not None:
         if time.relative_to not in event_ids:
-            yield _error(
-                (*path, "time", "relative_to"),
-                "unknown-event",
-                f"time is relative to event {time.relative_to!r}, which does not exist"
-                + _suggest(time.relative_to, event_ids),
-            )
+            yield _unknown_relative((*path, "time", "relative_to"), time.relative_to, event_ids)
         elif time.relative_source is not None:
             target = incident.events[event_ids[time.relative_to]]
             if not any(
@@ -202,6 +187,31 @@ def _check_relative_cycles(incident: Incident) -> Iterator[Finding]:
         )
 
 
+def _unknown_source(path: YamlPath, source: str, known: dict[str, int] | set[str]) -> Finding:
+    return _error(
+        path,
+        "unknown-source",
+        f"claim cites source {source!r}, which is not in sources" + _suggest(source, known),
+    )
+
+
+def _unknown_relative(path: YamlPath, event_id: str, known: dict[str, int] | set[str]) -> Finding:
+    return _error(
+        path,
+        "unknown-event",
+        f"time is relative to event {event_id!r}, which does not exist" + _suggest(event_id, known),
+    )
+
+
+def _unknown_moment(name: str, event_id: str, known: dict[str, int] | set[str]) -> Finding:
+    return _error(
+        ("key_moments", name),
+        "unknown-event",
+        f"key moment {name} points at event {event_id!r}, which does not exist"
+        + _suggest(event_id, known),
+    )
+
+
 def _suggest(name: str, known: dict[str, int] | set[str]) -> str:
     import difflib
 
@@ -232,36 +242,21 @@ def check_raw_references(data: dict[str, object]) -> list[Finding]:
                 source = claim.get("source")
                 if isinstance(source, str) and sources is not None and source not in sources:
                     findings.append(
-                        _error(
-                            (section, i, "claims", j, "source"),
-                            "unknown-source",
-                            f"claim cites source {source!r}, which is not in sources"
-                            + _suggest(source, sources),
-                        )
+                        _unknown_source((section, i, "claims", j, "source"), source, sources)
                     )
                 time = claim.get("time")
                 target = time.get("relative_to") if isinstance(time, dict) else None
                 if isinstance(target, str) and events is not None and target not in events:
                     findings.append(
-                        _error(
-                            (section, i, "claims", j, "time", "relative_to"),
-                            "unknown-event",
-                            f"time is relative to event {target!r}, which does not exist"
-                            + _suggest(target, events),
+                        _unknown_relative(
+                            (section, i, "claims", j, "time", "relative_to"), target, events
                         )
                     )
     moments = data.get("key_moments")
     if isinstance(moments, dict) and events is not None:
         for name, target in moments.items():
             if isinstance(target, str) and target not in events:
-                findings.append(
-                    _error(
-                        ("key_moments", name),
-                        "unknown-event",
-                        f"key moment {name} points at event {target!r}, which does not exist"
-                        + _suggest(target, events),
-                    )
-                )
+                findings.append(_unknown_moment(name, target, events))
     return findings
 
 

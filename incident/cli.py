@@ -154,7 +154,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     from .loader import DEFAULT_MAX_BYTES
     from .problems import one_line
-    from .report import summary, write_github, write_json, write_text
+    from .report import write_github, write_json, write_text
     from .validate import UsageError, check_paths
 
     # No bundled fallback here: in CI or a pre-commit hook, checking the tool's own sample
@@ -170,16 +170,9 @@ def _validate(args: argparse.Namespace) -> int:
         write_json(report, args.strict)
     elif fmt == "github":
         write_github(report, args.strict)
-    elif args.quiet:
-        write_text_quiet = [p for p in report.problems]
-        for problem in sorted(write_text_quiet):
-            sys.stdout.write(problem.render() + "\n")
-        if report.errors or (args.strict and report.warnings):
-            sys.stdout.write(summary(report, args.strict) + "\n")
     else:
-        write_text(report, args.strict)
-    failed = report.errors > 0 or (args.strict and report.warnings > 0)
-    return EXIT_INVALID if failed else EXIT_OK
+        write_text(report, args.strict, quiet=args.quiet)
+    return EXIT_INVALID if report.failed(args.strict) else EXIT_OK
 
 
 def _open(paths: list[Path], zones: list[str] | None, locale: str) -> int:

@@ -31,7 +31,7 @@ def summary(report: Report, strict: bool) -> str:
     files = len(report.files)
     events = sum(len(f.incident.events) for f in report.files if f.incident is not None)
     head = f"{files} file{'s' if files != 1 else ''}, {events:,} events"
-    if report.errors or (strict and report.warnings):
+    if report.failed(strict):
         return (
             f"{head}: {report.errors} error{'s' if report.errors != 1 else ''}, "
             f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
@@ -40,13 +40,17 @@ def summary(report: Report, strict: bool) -> str:
     return f"{head}: all valid" + (extra if report.warnings else "")
 
 
-def write_text(report: Report, strict: bool, out: TextIO | None = None) -> None:
+def write_text(
+    report: Report, strict: bool, out: TextIO | None = None, *, quiet: bool = False
+) -> None:
+    """One line per problem, then the summary (with ``quiet``, only when the run fails)."""
     out = out or sys.stdout
     colour = use_colour(out)
     for problem in sorted(report.problems):
         out.write(_text_line(problem, colour) + "\n")
-    ok = not report.errors and not (strict and report.warnings)
-    out.write(_paint(summary(report, strict), "32" if ok else "1;31", colour) + "\n")
+    failed = report.failed(strict)
+    if failed or not quiet:
+        out.write(_paint(summary(report, strict), "1;31" if failed else "32", colour) + "\n")
 
 
 def _text_line(problem: Problem, colour: bool) -> str:
@@ -62,7 +66,7 @@ def write_json(report: Report, strict: bool, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     document = {
         "version": 1,
-        "valid": not report.errors and not (strict and report.warnings),
+        "valid": not report.failed(strict),
         "summary": {
             "files": len(report.files),
             "errors": report.errors,

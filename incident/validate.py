@@ -54,6 +54,10 @@ class Report:
     def warnings(self) -> int:
         return sum(1 for p in self.problems if p.severity is Severity.warning)
 
+    def failed(self, strict: bool) -> bool:
+        """Errors, or warnings under ``--strict``: what makes validate exit 1."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
     @property
     def incidents(self) -> list[Incident]:
         return [f.incident for f in self.files if f.incident is not None and f.ok]
@@ -215,10 +219,16 @@ _FRIENDLY_PATTERNS = {
 
 def _pydantic_problems(exc: ValidationError, document: Document, shown: str) -> list[Problem]:
     problems: dict[YamlPath, Problem] = {}
+    misspelt: set[YamlPath] = set()  # where a field is missing because it is misspelt
     for error in exc.errors(include_url=False):
         path, exists = _data_path(document.data, error["loc"])
         kind = error["type"]
-        code, message, on_key = _translate(error, path, exists, document.data)
+        suggestion = None
+        if kind == "extra_forbidden":
+            suggestion = _suggest_field(document.data, path)
+            if suggestion is not None:
+                misspelt.add((*path[:-1], suggestion))
+        code, message, on_key = _translate(error, path, exists, document.data, suggestion)
         if kind == "missing":
             line, column = document.locate(path[:-1])
         else:
@@ -226,19 +236,17 @@ def _pydantic_problems(exc: ValidationError, document: Document, shown: str) -> 
         if path in problems:  # a union reports once per member; keep the first
             continue
         problems[path] = Problem(shown, line, column, Severity.error, code, one_line(message), path)
-    return sorted(_drop_misspelt_missing(problems))
+    # 'titel' unknown (did you mean 'title'?) already says that 'title' is missing.
+    return sorted(
+        p for path, p in problems.items() if not (p.code == "missing-field" and path in misspelt)
+    )
 
 
-def _drop_misspelt_missing(problems: dict[YamlPath, Problem]) -> list[Problem]:
-    """'titel' unknown (did you mean 'title'?) already says that 'title' is missing."""
-    suggested = {
-        (*path[:-1], p.message.split("did you mean '", 1)[1].split("'", 1)[0])
-        for path, p in problems.items()
-        if p.code == "unknown-field" and "did you mean '" in p.message
-    }
-    return [
-        p for path, p in problems.items() if not (p.code == "missing-field" and path in suggested)
-    ]
+def _suggest_field(data: Any, path: YamlPath) -> str | None:
+    """The allowed field an unknown one at ``path`` was probably meant to be."""
+    allowed = _field_names(data, path[:-1])
+    close = difflib.get_close_matches(str(path[-1]) if path else "", allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[YamlPath, bool]:
@@ -294,14 +302,15 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _translate(error: Any, path: YamlPath, exists: bool, data: Any) -> tuple[str, str, bool]:
+def _translate(
+    error: Any, path: YamlPath, exists: bool, data: Any, suggestion: str | None = None
+) -> tuple[str, str, bool]:
     kind: str = error["type"]
     where = path[-1] if path else "file"
     value = error.get("input")
     if kind == "extra_forbidden":
         allowed = _field_names(data, path[:-1])
-        close = difflib.get_close_matches(str(where), allowed, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
         if not hint and allowed:
             hint = " (allowed: " + ", ".join(allowed) + ")"
         return "unknown-field", f"unknown field {str(where)!r}{hint}", True

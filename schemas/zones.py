@@ -89,14 +89,6 @@ def resolve_label(label: str) -> ZoneLabel:
     return ZoneLabel(text, text, None)
 
 
-def is_known_zone(label: str) -> bool:
-    try:
-        resolve_label(label)
-    except UnknownZoneError:
-        return False
-    return True
-
-
 def format_offset(offset: timedelta) -> str:
     total = int(offset.total_seconds()) // 60
     sign = "+" if total >= 0 else "-"
