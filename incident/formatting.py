@@ -18,11 +18,10 @@ from schemas.models import Bound, ClaimTime, TimeKind
 from schemas.timespec import format_duration
 from schemas.zones import timezone
 
+from .hedged import CountFigure, DurationFigure, Hedged
 from .timeline import Interval, ResolvedClaim
 from .timeline import Shown as Shown
 from .timeline import shown_time as shown_time
-
-LOCALES = ("en", "id")
 
 
 def local(moment: datetime, zone: str) -> pendulum.DateTime:
@@ -165,8 +164,26 @@ def amount(value: float) -> str:
     return f"{value:g}"
 
 
-def bounded_amount(value: float, bound: Bound) -> str:
-    return BOUND_PREFIX[bound] + amount(value)
+def hedged_duration(end: Hedged[timedelta]) -> str:
+    """``about 40m``, ``more than 54m``, ``18m``."""
+    return BOUND_WORDS[end.bound] + duration(end.value)
+
+
+def duration_span(figure: DurationFigure) -> str:
+    """``42m``, ``40m to 45m``, ``about 40m to more than 54m`` (not escaped)."""
+    low = hedged_duration(figure.low)
+    return low if figure.single else f"{low} to {hedged_duration(figure.high)}"
+
+
+def hedged_amount(end: Hedged[float]) -> str:
+    """``about 1.3M``, ``at least 915k``, ``650``."""
+    return BOUND_WORDS[end.bound] + amount(end.value)
+
+
+def count_span(figure: CountFigure) -> str:
+    """``1.3M``, ``915k to about 1.4M`` (without the unit; not escaped)."""
+    low = hedged_amount(figure.low)
+    return low if figure.single else f"{low} to {hedged_amount(figure.high)}"
 
 
 _RELATIVE_WORDS = {

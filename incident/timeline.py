@@ -19,6 +19,7 @@ from schemas.models import Bound, Cause, Claim, Event, Incident, Source, TimeKin
 from schemas.timespec import TimeError, parse_duration, place_time
 from schemas.zones import UnknownZoneError, resolve_label
 
+from .hedged import TIME_KIND_BOUND, CountFigure, DurationFigure, hedged_range
 from .relations import placement_order
 
 DEFAULT_ABOUT = timedelta(minutes=5)
@@ -98,12 +99,22 @@ class ValueRange:
     low: float | None
     high: float | None
     open_low: bool = False  # "more than": the low end itself is excluded
-    open_high: bool = False
+    open_high: bool = False  # "less than": the high end itself is excluded
 
     def overlaps(self, other: ValueRange) -> bool:
-        lo = max(x for x in (self.low, other.low, float("-inf")) if x is not None)
-        hi = min(x for x in (self.high, other.high, float("inf")) if x is not None)
-        return lo <= hi
+        """Whether one number could satisfy both: "more than 1M" and "exactly 1M" cannot,
+        "at least 1M" and "exactly 1M" can."""
+        lows = [(r.low, r.open_low) for r in (self, other) if r.low is not None]
+        highs = [(r.high, r.open_high) for r in (self, other) if r.high is not None]
+        if not lows or not highs:
+            return True
+        lo = max(v for v, _ in lows)
+        hi = min(v for v, _ in highs)
+        if lo != hi:
+            return lo < hi
+        # One shared end value: both sides must include it.
+        excluded = any(o for v, o in lows if v == lo) or any(o for v, o in highs if v == hi)
+        return not excluded
 
 
 def value_range(amount: float, bound: Bound) -> ValueRange:
@@ -145,7 +156,9 @@ class ResolvedClaim:
         return None if self.claim.time is None else self.claim.time.kind
 
 
-class Severity(StrEnum):
+class DiscrepancyKind(StrEnum):
+    """How sources disagree about one event."""
+
     conflict = "conflict"  # the claims cannot all be true
     variance = "variance"  # the claims overlap but name different figures
 
@@ -156,7 +169,7 @@ class Discrepancy:
 
     event_id: str
     aspect: str  # "time" or "value"
-    severity: Severity
+    kind: DiscrepancyKind
     claims: tuple[ResolvedClaim, ...]
 
     @property
@@ -187,16 +200,6 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A derived figure kept as a range, with the claims it comes from."""
-
-    low: float | timedelta | None
-    high: float | timedelta | None
-    claims: tuple[ResolvedClaim, ...]
-    unit: str = ""
-
-
-@dataclass(frozen=True)
 class MetricPoint:
     """A number claimed at a time: one point (or range) of the audience chart."""
 
@@ -212,8 +215,8 @@ class Timeline:
     events: tuple[TimelineEvent, ...]
     sources: dict[str, Source]
     scheduled_start: datetime | None
-    delay: Figure | None
-    peak_audience: Figure | None
+    delay: DurationFigure | None  # from the scheduled to the actual start
+    peak_audience: CountFigure | None
     metrics: tuple[MetricPoint, ...]
     source_usage: dict[str, tuple[str, ...]]
     display_zones: tuple[str, ...]
@@ -430,9 +433,9 @@ def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[D
         )
         nominals = {_minute(c.nominal) for c in timed}
         if conflict:
-            yield Discrepancy(event_id, "time", Severity.conflict, tuple(timed))
+            yield Discrepancy(event_id, "time", DiscrepancyKind.conflict, tuple(timed))
         elif len(nominals) > 1:
-            yield Discrepancy(event_id, "time", Severity.variance, tuple(timed))
+            yield Discrepancy(event_id, "time", DiscrepancyKind.variance, tuple(timed))
     counted = [c for c in claims if c.values is not None and c.claim.value is not None]
     by_unit: dict[str, list[ResolvedClaim]] = {}
     for c in counted:
@@ -448,9 +451,9 @@ def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[D
         )
         figures = {(c.claim.value.amount, c.claim.value.bound) for c in group}  # type: ignore[union-attr]
         if conflict:
-            yield Discrepancy(event_id, "value", Severity.conflict, tuple(group))
+            yield Discrepancy(event_id, "value", DiscrepancyKind.conflict, tuple(group))
         elif len(figures) > 1:
-            yield Discrepancy(event_id, "value", Severity.variance, tuple(group))
+            yield Discrepancy(event_id, "value", DiscrepancyKind.variance, tuple(group))
 
 
 def _minute(moment: datetime | None) -> datetime | None:
@@ -547,27 +550,41 @@ def _order(events: list[TimelineEvent]) -> list[TimelineEvent]:
 
 def _delay(
     incident: Incident, by_id: dict[str, TimelineEvent], scheduled: datetime | None
-) -> Figure | None:
+) -> DurationFigure | None:
+    """From the scheduled start to each time a source gives for the actual start, each end
+    hedged as the claims at it are ("about 40m", "more than 54m")."""
     start_id = incident.key_moments.actual_start
     if scheduled is None or start_id is None or start_id not in by_id:
         return None
-    claims = [c for c in by_id[start_id].claims if c.nominal is not None]
-    if not claims:
+    claims: list[ResolvedClaim] = []
+    delays: list[tuple[timedelta, Bound]] = []
+    for c in by_id[start_id].claims:
+        if c.nominal is not None and c.kind is not None:
+            claims.append(c)
+            delays.append((c.nominal - scheduled, TIME_KIND_BOUND[c.kind]))
+    ends = hedged_range(delays)
+    if ends is None:
         return None
-    delays = [c.nominal - scheduled for c in claims]  # type: ignore[operator]
-    return Figure(min(delays), max(delays), tuple(claims), "minutes")
+    return DurationFigure(ends[0], ends[1], tuple(claims))
 
 
-def _peak(incident: Incident, by_id: dict[str, TimelineEvent]) -> Figure | None:
+def _peak(incident: Incident, by_id: dict[str, TimelineEvent]) -> CountFigure | None:
     peak_id = incident.key_moments.peak_audience
     if peak_id is None or peak_id not in by_id:
         return None
-    claims = [c for c in by_id[peak_id].claims if c.claim.value is not None]
-    if not claims:
+    claims: list[ResolvedClaim] = []
+    amounts: list[tuple[float, Bound]] = []
+    unit = ""
+    for c in by_id[peak_id].claims:
+        value = c.claim.value
+        if value is not None:
+            unit = unit or value.unit
+            claims.append(c)
+            amounts.append((value.amount, value.bound))
+    ends = hedged_range(amounts)
+    if ends is None:
         return None
-    amounts = [c.claim.value.amount for c in claims]  # type: ignore[union-attr]
-    unit = claims[0].claim.value.unit  # type: ignore[union-attr]
-    return Figure(min(amounts), max(amounts), tuple(claims), unit)
+    return CountFigure(ends[0], ends[1], unit, tuple(claims))
 
 
 def _metrics(events: Iterable[TimelineEvent]) -> Iterable[MetricPoint]:

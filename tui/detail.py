@@ -12,7 +12,13 @@ from datetime import datetime
 from rich.text import Text
 
 from incident import formatting
-from incident.timeline import Discrepancy, ResolvedClaim, Severity, Timeline, TimelineEvent
+from incident.timeline import (
+    Discrepancy,
+    DiscrepancyKind,
+    ResolvedClaim,
+    Timeline,
+    TimelineEvent,
+)
 from schemas.models import Source
 
 from .safe import clean, one_line
@@ -50,7 +56,7 @@ def discrepancy_words(discrepancy: Discrepancy) -> str:
 
 def discrepancy_heading(discrepancy: Discrepancy) -> str:
     what = "time" if discrepancy.aspect == "time" else "figure"
-    if discrepancy.severity is Severity.conflict:
+    if discrepancy.kind is DiscrepancyKind.conflict:
         return f"!! Sources disagree on the {what} (they cannot all be right)"
     return f"!  Sources give different {what}s (their ranges overlap)"
 

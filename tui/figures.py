@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from incident import formatting
-from incident.timeline import Figure, Timeline
+from incident.hedged import CountFigure, DurationFigure
+from incident.timeline import Timeline
 
 from .safe import one_line
 
 
-def delay_text(figure: Figure | None) -> str:
-    if figure is None or not isinstance(figure.low, timedelta):
+def delay_text(figure: DurationFigure | None) -> str:
+    if figure is None:
         return "unknown"
-    assert isinstance(figure.high, timedelta)
-    low, high = formatting.duration(figure.low), formatting.duration(figure.high)
+    low, high = formatting.duration(figure.low.value), formatting.duration(figure.high.value)
     return low if low == high else f"{low}–{high}"
 
 
-def audience_text(figure: Figure | None, *, unit: bool = True, sep: str = " ") -> str:
-    if figure is None or isinstance(figure.low, timedelta) or figure.low is None:
+def audience_text(figure: CountFigure | None, *, unit: bool = True, sep: str = " ") -> str:
+    if figure is None:
         return "unknown"
-    assert figure.high is not None and not isinstance(figure.high, timedelta)
-    low, high = formatting.amount(figure.low), formatting.amount(figure.high)
+    low, high = formatting.amount(figure.low.value), formatting.amount(figure.high.value)
     text = low if low == high else f"{low}–{high}"
     return f"{text}{sep}{one_line(figure.unit)}" if unit and figure.unit else text
 

@@ -14,7 +14,7 @@ from rich.style import Style
 from rich.text import Text
 
 from incident import formatting
-from incident.timeline import Severity, TimelineEvent
+from incident.timeline import DiscrepancyKind, TimelineEvent
 
 from .safe import cell, one_line
 
@@ -183,7 +183,7 @@ def flag(item: TimelineEvent) -> str:
     """``!!`` when the sources cannot all be right, ``! `` when they name different figures."""
     if not item.discrepancies:
         return ""
-    if any(d.severity is Severity.conflict for d in item.discrepancies):
+    if any(d.kind is DiscrepancyKind.conflict for d in item.discrepancies):
         return "!!"
     return "!"
 

@@ -20,25 +20,23 @@ from ..formatting import (
     abbreviation,
     amount,
     clock,
+    count_span,
     day,
     duration,
+    duration_span,
     interval_range,
     long_date,
     shown_clock,
     shown_time,
     stated_time,
 )
-from ..timeline import Figure, Interval, ResolvedClaim, Timeline, TimelineEvent
+from ..hedged import TIME_KIND_BOUND, CountFigure, DurationFigure
+from ..timeline import Interval, ResolvedClaim, Timeline, TimelineEvent
 from . import escape
 from .escape import FootnoteIds, inline, plain
 from .zones import column_names, describe
 
 LANGUAGES = {"en": "English", "id": "Indonesian"}
-KIND_WORDS: dict[TimeKind | None, str] = {
-    TimeKind.about: "about ",
-    TimeKind.after: "more than ",
-    TimeKind.before: "less than ",
-}
 CLOCK_WORDS: dict[TimeKind | None, str] = {
     TimeKind.about: "about ",
     TimeKind.after: "after ",
@@ -240,51 +238,24 @@ class View:
 
     # -- figures -----------------------------------------------------------------------------
 
-    def delay_text(self, figure: Figure | None) -> str | None:
-        if figure is None or not isinstance(figure.low, timedelta):
-            return None
-        assert isinstance(figure.high, timedelta)
+    def delay_text(self, figure: DurationFigure | None) -> str | None:
+        """``40m to 45m after the scheduled start (AP[^ap]: 42m · …)`` (escaped)."""
         start = self.timeline.scheduled_start
-
-        def hedge(end: timedelta) -> str:
-            # The words of the claims at this end, when they all hedge the same way.
-            words = {
-                KIND_WORDS.get(c.kind, "")
-                for c in figure.claims
-                if c.nominal is not None and start is not None and c.nominal - start == end
-            }
-            return words.pop() if len(words) == 1 else ""
-
-        low = hedge(figure.low) + duration(figure.low)
-        high = hedge(figure.high) + duration(figure.high)
-        span = low if figure.low == figure.high else f"{low} to {high}"
+        if figure is None or start is None:
+            return None
         per = " · ".join(
             f"{self.cite(c.source_id)}: "
-            + plain(KIND_WORDS.get(c.kind, "") + duration(c.nominal - start))
+            + plain(BOUND_WORDS[TIME_KIND_BOUND[c.kind]] + duration(c.nominal - start))
             for c in figure.claims
-            if c.nominal is not None and start is not None
+            if c.nominal is not None and c.kind is not None
         )
-        return f"{plain(span)} after the scheduled start ({per})"
+        return f"{plain(duration_span(figure))} after the scheduled start ({per})"
 
-    def audience_text(self, figure: Figure | None) -> str | None:
-        if figure is None or figure.low is None or figure.high is None:
+    def audience_text(self, figure: CountFigure | None) -> str | None:
+        if figure is None:
             return None
-        assert isinstance(figure.low, (int, float)) and isinstance(figure.high, (int, float))
-
-        def hedge(end: float) -> str:
-            # The bound of the claims at this end, when they all bound it the same way.
-            words = {
-                BOUND_WORDS[c.claim.value.bound]
-                for c in figure.claims
-                if c.claim.value is not None and c.claim.value.amount == end
-            }
-            return words.pop() if len(words) == 1 else ""
-
-        low = hedge(figure.low) + amount(figure.low)
-        high = hedge(figure.high) + amount(figure.high)
-        span = low if figure.low == figure.high else f"{low} to {high}"
         per = " · ".join(f"{self.cite(c.source_id)}: {self.value_text(c)}" for c in figure.claims)
-        return f"{plain(span)} {inline(figure.unit)} ({per})"
+        return f"{plain(count_span(figure))} {inline(figure.unit)} ({per})"
 
     def moment_line(self, item: TimelineEvent) -> str:
         """**Title** — when, in every zone — who says so, as they said it."""

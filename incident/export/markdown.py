@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from schemas.models import CauseStatus, Source, Stance
 
 from ..formatting import plural, shown_since, shown_time
-from ..timeline import Discrepancy, Severity, Timeline, TimelineEvent
+from ..timeline import Discrepancy, DiscrepancyKind, Timeline, TimelineEvent
 from . import mermaid
 from .common import View, join_words, language_name, long_day
 from .escape import inline, plain, quoted, url
@@ -256,7 +256,7 @@ def _lessons(view: View) -> list[str]:
         names = join_words([view.source_name(s) for s in d.source_ids])
         items.append(
             f"- Sources disagree on the {what} of “{view.event_title(d.event_id)}”: "
-            f"{names} ({_severity_words(d)}; see "
+            f"{names} ({_disagreement_words(d)}; see "
             "[Where the sources disagree](#where-the-sources-disagree))."
         )
     for cause in t.causes:
@@ -314,8 +314,8 @@ def _lessons(view: View) -> list[str]:
     ]
 
 
-def _severity_words(d: Discrepancy) -> str:
-    if d.severity is Severity.conflict:
+def _disagreement_words(d: Discrepancy) -> str:
+    if d.kind is DiscrepancyKind.conflict:
         return "they cannot all be right"
     return "they overlap but name different " + ("times" if d.aspect == "time" else "figures")
 
@@ -370,7 +370,7 @@ def disagreements_section(view: View) -> list[str]:
         item = view.timeline.by_id[d.event_id]
         what = "time" if d.aspect == "time" else "figures"
         lines = [
-            f"- **{inline(item.event.title)}** — {what}; {_severity_words(d)}:",
+            f"- **{inline(item.event.title)}** — {what}; {_disagreement_words(d)}:",
         ]
         for c in d.claims:
             said = view.stated(c) if d.aspect == "time" else view.value_text(c)
@@ -378,7 +378,7 @@ def disagreements_section(view: View) -> list[str]:
         if d.aspect == "time":
             label = (
                 "Span the versions cover"
-                if d.severity is Severity.conflict
+                if d.kind is DiscrepancyKind.conflict
                 else "Where all versions overlap"
             )
             lines.append(f"  - {label}: {view.interval_all(item.interval, d.claims)}")

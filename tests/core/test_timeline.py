@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from incident import formatting
-from incident.timeline import Interval, Severity, Timeline, reconstruct
+from incident.timeline import DiscrepancyKind, Interval, Timeline, reconstruct
 from incident.validate import check_file, check_text
 from incident_samples import MINIMAL, ROOT
 
@@ -43,7 +43,7 @@ def test_exact_and_about_overlap_narrow_to_the_exact_time_but_differ() -> None:
     assert start.interval == Interval(at(20, 42), at(20, 42))
     assert start.since_start == (timedelta(minutes=42), timedelta(minutes=42))
     (discrepancy,) = start.discrepancies
-    assert discrepancy.severity is Severity.variance
+    assert discrepancy.kind is DiscrepancyKind.variance
     assert discrepancy.source_ids == ("ap", "cnbc")
 
 
@@ -62,7 +62,7 @@ def test_claims_that_cannot_both_be_true_are_a_conflict_and_span_both() -> None:
         ).replace("actual_start: start", "actual_start: post")
     )
     post = timeline.by_id["post"]
-    assert post.discrepancies[0].severity is Severity.conflict
+    assert post.discrepancies[0].kind is DiscrepancyKind.conflict
     assert post.interval == Interval(at(20, 18), at(20, 30))
 
 
@@ -194,7 +194,7 @@ def test_delay_is_derived_from_the_actual_start_claims() -> None:
     timeline = timeline_of(MINIMAL)
     assert timeline.scheduled_start == at(20, 0)
     assert timeline.delay is not None
-    assert (timeline.delay.low, timeline.delay.high) == (
+    assert (timeline.delay.low.value, timeline.delay.high.value) == (
         timedelta(minutes=42),
         timedelta(minutes=45),
     )
@@ -215,9 +215,12 @@ def test_numbers_that_cannot_both_hold_conflict() -> None:
         ).replace("actual_start: start", "peak_audience: start")
     )
     (discrepancy,) = timeline.by_id["start"].discrepancies
-    assert (discrepancy.aspect, discrepancy.severity) == ("value", Severity.conflict)
+    assert (discrepancy.aspect, discrepancy.kind) == ("value", DiscrepancyKind.conflict)
     assert timeline.peak_audience is not None
-    assert (timeline.peak_audience.low, timeline.peak_audience.high) == (915000, 1000000)
+    assert (timeline.peak_audience.low.value, timeline.peak_audience.high.value) == (
+        915000,
+        1000000,
+    )
 
 
 @pytest.mark.parametrize(
@@ -250,4 +253,4 @@ def test_x_spaces_keeps_the_disagreements_the_reports_have() -> None:
     ddos = timeline.moment("acknowledged")
     assert ddos is not None and ddos.disputed
     assert timeline.delay is not None
-    assert timeline.delay.low == timedelta(minutes=40)
+    assert timeline.delay.low.value == timedelta(minutes=40)
