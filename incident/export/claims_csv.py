@@ -1,0 +1,149 @@
+"""The claims spreadsheet: one row per claim, the columns ``incident import`` reads.
+
+A newsroom collects claims in a spreadsheet before anyone writes YAML; this is that sheet,
+written from an incident so the two can go back and forth. Rows follow the file (events in file
+order, each event's claims in order). Event and source columns repeat on every row of their
+event or source, so a row can be sorted or filtered and still say what it is about. A wall time
+written without a zone gets the incident's ``source_zone`` in the ``zone`` column: the row then
+says in which zone its time is read, on its own. Every cell is guarded against formula
+injection (:mod:`.cells`).
+
+Claimed causes are not rows: the sheet holds what sources say about events.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+from schemas.models import Claim, Event, Incident, Source
+
+from .cells import guard
+
+EVENT_COLUMNS = ("event", "title", "kind", "actor", "tags", "key_moment", "event_note")
+SOURCE_COLUMNS = (
+    "source",
+    "publisher",
+    "url",
+    "language",
+    "source_title",
+    "published",
+    "author",
+    "editor",
+    "via",
+    "archive_url",
+    "accessed",
+    "source_note",
+)
+CLAIM_COLUMNS = (
+    "quote",
+    "translation",
+    "hedge",
+    "time",
+    "until",
+    "zone",
+    "margin",
+    "relative_to",
+    "relative_source",
+    "offset",
+    "until_offset",
+    "stated",
+    "figure",
+    "unit",
+    "bound",
+    "figure_stated",
+    "stance",
+    "note",
+)
+COLUMNS = EVENT_COLUMNS + SOURCE_COLUMNS + CLAIM_COLUMNS
+
+# Source fields by column (the column is the field's name unless it would clash).
+SOURCE_FIELDS = {
+    "source": "id",
+    "source_title": "title",
+    "source_note": "note",
+}
+
+
+def number(value: float) -> str:
+    """``1300000`` for a whole number, ``20.1`` otherwise: as a person would type it."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def render_claims_csv(incident: Incident) -> str:
+    """The sheet as CSV text (header first; ``\\r\\n`` line ends as RFC 4180 has them)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    sources = {s.id: s for s in incident.sources}
+    moments: dict[str, list[str]] = {}
+    for name, event_id in incident.key_moments.model_dump().items():
+        if event_id is not None:
+            moments.setdefault(event_id, []).append(name)
+    for event in incident.events:
+        for claim in event.claims:
+            row = _event_cells(event, moments.get(event.id, []))
+            row.update(_source_cells(sources.get(claim.source), claim.source))
+            row.update(_claim_cells(claim, incident.source_zone))
+            writer.writerow([guard(row.get(c, "")) for c in COLUMNS])
+    return out.getvalue()
+
+
+def _event_cells(event: Event, moments: list[str]) -> dict[str, str]:
+    return {
+        "event": event.id,
+        "title": event.title,
+        "kind": event.kind.value,
+        "actor": event.actor or "",
+        "tags": ", ".join(event.tags),
+        "key_moment": ", ".join(moments),
+        "event_note": event.note or "",
+    }
+
+
+def _source_cells(source: Source | None, source_id: str) -> dict[str, str]:
+    if source is None:
+        return {"source": source_id}
+    data = source.model_dump()
+    return {column: str(data[SOURCE_FIELDS.get(column, column)] or "") for column in SOURCE_COLUMNS}
+
+
+def _claim_cells(claim: Claim, source_zone: str | None) -> dict[str, str]:
+    text: Callable[[str | None], str] = lambda v: v or ""  # noqa: E731
+    cells = {
+        "quote": text(claim.quote),
+        "translation": text(claim.translation),
+        "stance": claim.stance.value if claim.stance else "",
+        "note": text(claim.note),
+    }
+    time = claim.time
+    if time is not None:
+        zone = time.zone
+        if zone is None and time.at is not None:
+            zone = source_zone
+        cells.update(
+            {
+                "hedge": time.kind.value,
+                "time": text(time.at),
+                "until": text(time.until),
+                "zone": text(zone),
+                "margin": text(time.margin),
+                "relative_to": text(time.relative_to),
+                "relative_source": text(time.relative_source),
+                "offset": text(time.offset),
+                "until_offset": text(time.until_offset),
+                "stated": text(time.stated),
+            }
+        )
+    value = claim.value
+    if value is not None:
+        cells.update(
+            {
+                "figure": number(value.amount),
+                "unit": value.unit,
+                "bound": value.bound.value,
+                "figure_stated": text(value.stated),
+            }
+        )
+    return cells

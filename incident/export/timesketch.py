@@ -1,0 +1,128 @@
+"""The claims as Timesketch imports them: JSONL, or CSV with the same columns.
+
+One row per claim with a time, in reconstruction order (events as the timeline orders them,
+each event's claims by the time they name): ``message``, ``datetime`` (ISO 8601 in UTC with its
+offset, the instant the source names), ``timestamp_desc`` (what that time is: "stated by AP,
+about"), and as extra fields the event, source, publisher, URL, quote, translation, hedge and
+the interval the claim became. A claim with no time has no place on a Timesketch axis; it is
+left out, and :func:`timesketch_rows` says how many were.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from ..timeline import ResolvedClaim, Timeline
+from . import words
+from .cells import guard
+
+FIELDS = (
+    "message",
+    "datetime",
+    "timestamp_desc",
+    "event_id",
+    "event_title",
+    "event_kind",
+    "source_id",
+    "publisher",
+    "url",
+    "quote",
+    "translation",
+    "hedge",
+    "stated",
+    "interval_start",
+    "interval_end",
+    "disputed",
+)
+
+
+@dataclass(frozen=True)
+class Rows:
+    rows: list[dict[str, Any]]
+    untimed: int  # claims left out: no time given
+
+
+def iso(moment: datetime | None) -> str:
+    """``2024-08-13T00:42:00+00:00``: UTC with its offset; '' for an open side."""
+    return "" if moment is None else moment.astimezone(UTC).isoformat()
+
+
+def timesketch_rows(timeline: Timeline) -> Rows:
+    rows: list[dict[str, Any]] = []
+    untimed = 0
+    for item in timeline.events:
+        timed: list[tuple[datetime, int, ResolvedClaim]] = []
+        for index, claim in enumerate(item.claims):
+            if claim.nominal is None or claim.interval is None:
+                untimed += 1
+                continue
+            timed.append((claim.nominal, index, claim))
+        for moment, _, claim in sorted(timed, key=lambda t: (t[0], t[1])):
+            rows.append(_row(timeline, item.event.title, item.id, claim, moment, item.disputed))
+    return Rows(rows, untimed)
+
+
+def _row(
+    timeline: Timeline,
+    title: str,
+    event_id: str,
+    claim: ResolvedClaim,
+    moment: datetime,
+    disputed: bool,
+) -> dict[str, Any]:
+    source = timeline.sources.get(claim.source_id)
+    name = words.source_name(timeline, claim.source_id)
+    hedge = words.HEDGE_WORDS[claim.kind]
+    quote = words.text(claim.claim.quote) if claim.claim.quote else ""
+    message = f"{words.text(title)} — {name}"
+    if quote:
+        message += f": “{quote}”"
+    time = claim.claim.time
+    assert claim.interval is not None
+    return {
+        "message": message,
+        "datetime": iso(moment),
+        "timestamp_desc": f"stated by {name}" + (f", {hedge}" if hedge else ""),
+        "event_id": event_id,
+        "event_title": words.text(title),
+        "event_kind": timeline.by_id[event_id].event.kind.value,
+        "source_id": claim.source_id,
+        "publisher": words.text(source.publisher) if source else "",
+        "url": source.url or "" if source else "",
+        "quote": quote,
+        "translation": words.text(claim.claim.translation) if claim.claim.translation else "",
+        "hedge": claim.kind.value if claim.kind else "",
+        "stated": words.claim_time(claim) if time is not None else "",
+        "interval_start": iso(claim.interval.earliest),
+        "interval_end": iso(claim.interval.latest),
+        "disputed": disputed,
+    }
+
+
+def render_jsonl(rows: Rows) -> str:
+    """One JSON object a line, keys in :data:`FIELDS` order."""
+    return "".join(
+        json.dumps({k: row[k] for k in FIELDS}, ensure_ascii=False) + "\n" for row in rows.rows
+    )
+
+
+def render_csv(rows: Rows) -> str:
+    """The same rows as CSV (a header, ``\\r\\n`` line ends as RFC 4180 has them); every cell
+    that a spreadsheet would run as a formula is neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(FIELDS)
+    for row in rows.rows:
+        writer.writerow([guard(_cell(row[k])) for k in FIELDS])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,149 @@
+"""TimelineJS3 JSON: the format TimelineJS reads, and file text that stays text."""
+
+from __future__ import annotations
+
+import json
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _formats_helpers import BUNDLED, HOSTILE_STRINGS, Html, hostile, load
+
+from incident.export.timelinejs import render_timelinejs, timelinejs_document
+from incident.formatting import visible
+
+# Date parts as TimelineJS's TL.Date reads them (a number, or a string of digits), and ranges.
+DATE_PARTS = {
+    "year": (-(10**9), 10**9),
+    "month": (1, 12),
+    "day": (1, 31),
+    "hour": (0, 23),
+    "minute": (0, 59),
+    "second": (0, 59),
+    "millisecond": (0, 999),
+}
+OUR_TAGS = {"p", "strong", "em", "a", "ul", "li"}
+
+
+def check_date(date: Any) -> None:
+    assert isinstance(date, dict)
+    assert "year" in date, "TimelineJS needs a year in every date"
+    assert set(date) <= set(DATE_PARTS) | {"display_date", "format"}
+    for part, (low, high) in DATE_PARTS.items():
+        if part in date:
+            value = date[part]
+            assert isinstance(value, int) and not isinstance(value, bool)
+            assert low <= value <= high, (part, value)
+
+
+def check_text(text: Any, *, headline_required: bool) -> None:
+    assert isinstance(text, dict) and set(text) <= {"headline", "text"}
+    if headline_required:
+        assert isinstance(text.get("headline"), str) and text["headline"]
+
+
+def check_document(doc: dict[str, Any]) -> None:
+    """TimelineJS3's JSON format: title slide, events with start_date and text, eras."""
+    assert set(doc) <= {"title", "events", "eras", "scale"}
+    assert isinstance(doc["events"], list) and doc["events"]
+    check_text(doc["title"]["text"], headline_required=True)
+    ids = [e["unique_id"] for e in doc["events"]]
+    assert len(ids) == len(set(ids))
+    for event in doc["events"]:
+        assert set(event) <= {
+            "start_date",
+            "end_date",
+            "display_date",
+            "text",
+            "media",
+            "group",
+            "background",
+            "autolink",
+            "unique_id",
+        }
+        check_date(event["start_date"])
+        if "end_date" in event:
+            check_date(event["end_date"])
+            start = tuple(event["start_date"].get(p, 0) for p in DATE_PARTS)
+            end = tuple(event["end_date"].get(p, 0) for p in DATE_PARTS)
+            assert start <= end
+        check_text(event["text"], headline_required=True)
+        assert isinstance(event["display_date"], str) and event["display_date"]
+        assert isinstance(event["group"], str)
+    for era in doc.get("eras", []):
+        check_date(era["start_date"])
+        check_date(era["end_date"])
+        check_text(era["text"], headline_required=True)
+
+
+def fragments(doc: dict[str, Any]) -> list[str]:
+    out = [doc["title"]["text"]["headline"], doc["title"]["text"]["text"]]
+    for item in [*doc["events"], *doc.get("eras", [])]:
+        out += [item["text"]["headline"], item["text"].get("text", "")]
+        out.append(item.get("display_date", ""))
+    return out
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_incidents_are_timelinejs3_documents(path: Path) -> None:
+    timeline = load(path)
+    text = render_timelinejs(timeline, timeline.display_zones)
+    doc = json.loads(text)
+    check_document(doc)
+    timed = [e for e in timeline.events if e.interval is not None]
+    assert [e["unique_id"] for e in doc["events"]] == [e.id for e in timed]
+    for fragment in fragments(doc):
+        assert {tag for tag, _ in Html(fragment).tags} <= OUR_TAGS
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_slides_keep_disagreements_and_every_claim(path: Path) -> None:
+    timeline = load(path)
+    doc = timelinejs_document(timeline, timeline.display_zones)
+    slides = {e["unique_id"]: e for e in doc["events"]}
+    for item in timeline.events:
+        if item.id not in slides:
+            continue
+        html = Html(slides[item.id]["text"]["text"])
+        assert [t for t, _ in html.tags].count("li") == len(item.claims)
+        if item.discrepancies:
+            assert "Sources disagree" in html.text
+
+
+def test_display_date_carries_the_hedge_and_both_zones() -> None:
+    path = next(p for p in BUNDLED if p.stem == "x-spaces-2024")
+    timeline = load(path)
+    doc = timelinejs_document(timeline, timeline.display_zones)
+    sched = next(e for e in doc["events"] if e["unique_id"] == "scheduled-start")
+    assert sched["display_date"] == "20:00 EDT · 07:00 WIB Tue"
+    assert sched["start_date"] == {
+        "year": 2024,
+        "month": 8,
+        "day": 12,
+        "hour": 20,
+        "minute": 0,
+        "second": 0,
+    }
+    assert any(e["display_date"].startswith("about ") for e in doc["events"])
+    assert [era["text"]["headline"] for era in doc["eras"]] == ["Waiting for the start"]
+
+
+def test_hostile_text_stays_text() -> None:
+    timeline = hostile()
+    doc = timelinejs_document(timeline, timeline.display_zones)
+    check_document(doc)
+    seen = " ".join(Html(f).text for f in fragments(doc))
+    for fragment in fragments(doc):
+        tags = Html(fragment).tags
+        assert {tag for tag, _ in tags} <= OUR_TAGS
+        for tag, attrs in tags:
+            assert tag == "a" or not attrs
+            for name, value in attrs:
+                assert name == "href" and value is not None and value.startswith("https://")
+    for hostile_text in HOSTILE_STRINGS:
+        assert visible(hostile_text) in seen, hostile_text
+    assert "\x1b" not in json.dumps(doc)
+    # The untimed event cannot sit on the axis; the title slide names it.
+    assert "untimed" not in [e["unique_id"] for e in doc["events"]]
+    assert unescape(doc["title"]["text"]["text"]).count(visible(HOSTILE_STRINGS[9])) == 1

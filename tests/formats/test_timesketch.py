@@ -1,0 +1,84 @@
+"""Timesketch JSONL and CSV: mandatory fields, UTC datetimes in order, text that stays text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from _formats_helpers import BUNDLED, HOSTILE_STRINGS, hostile, load
+
+from incident.export.timesketch import FIELDS, render_csv, render_jsonl, timesketch_rows
+from incident.formatting import visible
+
+MANDATORY = ("message", "datetime", "timestamp_desc")
+
+
+def parse_rows(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_row_has_timesketch_fields_and_utc_datetimes(path: Path) -> None:
+    timeline = load(path)
+    rows = timesketch_rows(timeline)
+    parsed = parse_rows(render_jsonl(rows))
+    timed = sum(1 for e in timeline.events for c in e.claims if c.interval is not None)
+    untimed = sum(1 for e in timeline.events for c in e.claims if c.interval is None)
+    assert len(parsed) == timed and rows.untimed == untimed
+    for row in parsed:
+        assert list(row) == list(FIELDS)
+        for field in MANDATORY:
+            assert isinstance(row[field], str) and row[field], field
+        moment = datetime.fromisoformat(str(row["datetime"]))
+        assert moment.utcoffset() == timedelta(0)
+        assert str(row["timestamp_desc"]).startswith("stated by ")
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_rows_follow_reconstruction_order(path: Path) -> None:
+    timeline = load(path)
+    parsed = parse_rows(render_jsonl(timesketch_rows(timeline)))
+    order = [e.id for e in timeline.events]
+    events = [str(r["event_id"]) for r in parsed]
+    # Events appear in reconstructed order, each one's rows together, by the time they name.
+    firsts = list(dict.fromkeys(events))
+    assert firsts == [e for e in order if e in firsts]
+    assert events == sorted(events, key=order.index)
+    for event_id in firsts:
+        times = [
+            datetime.fromisoformat(str(r["datetime"])) for r in parsed if r["event_id"] == event_id
+        ]
+        assert times == sorted(times)
+
+
+def test_timestamp_desc_says_who_and_how() -> None:
+    timeline = load(next(p for p in BUNDLED if p.stem == "x-spaces-2024"))
+    parsed = parse_rows(render_jsonl(timesketch_rows(timeline)))
+    start = [r for r in parsed if r["event_id"] == "conversation-starts"]
+    assert {"stated by ABC News", "stated by CNBC (Indonesian text), about"} <= {
+        str(r["timestamp_desc"]) for r in start
+    }
+    ap = next(r for r in start if r["source_id"] == "ap")
+    assert ap["datetime"] == "2024-08-13T00:42:00+00:00"
+    assert ap["interval_start"] == ap["interval_end"] == "2024-08-13T00:42:00+00:00"
+
+
+def test_hostile_text_stays_text_and_csv_cells_are_not_formulas() -> None:
+    rows = timesketch_rows(hostile())
+    assert rows.untimed == 1
+    jsonl = render_jsonl(rows)
+    assert "\x1b" not in jsonl
+    joined = " ".join(str(v) for r in parse_rows(jsonl) for v in r.values())
+    for index in (0, 3, 4, 5, 6, 7, 8):  # every string the rows carry
+        assert visible(HOSTILE_STRINGS[index]) in joined
+    table = list(csv.reader(io.StringIO(render_csv(rows), newline="")))
+    assert table[0] == list(FIELDS)
+    assert len(table) == len(rows.rows) + 1
+    for record in table[1:]:
+        for cell in record:
+            assert not cell or cell[0] not in "=+-@\t\r", cell
+    assert any(cell == "'" + HOSTILE_STRINGS[4] for r in table for cell in r)
