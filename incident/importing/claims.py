@@ -1,0 +1,268 @@
+"""The claims sheet (one row per claim, the columns ``incident export --format csv`` writes)
+→ incident data.
+
+Only ``event`` and ``source`` are required. ``event`` may be an id or a short title: a title
+becomes the event's title and its id is made from it. Event and source columns may repeat on
+every row of their event or source, or be left blank after the first; a value that differs from
+an earlier row's is an error. Where the sheet is silent: ``kind`` is ``observation``,
+``language`` is ``und`` (undetermined, BCP 47), ``hedge`` is ``exact`` when a time is given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..export.claims_csv import EVENT_COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
+from .build import Draft, Flow, slug
+from .sheet import Row, Sheet
+
+ALIASES = {
+    "event_id": "event",
+    "event_title": "title",
+    "headline": "title",
+    "event_kind": "kind",
+    "source_id": "source",
+    "stated_time": "time",
+    "at": "time",
+    "amount": "figure",
+    "source_url": "url",
+    "link": "url",
+}
+REQUIRED = ("event", "source")
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+EVENT_FIELDS = {"event": "id", "event_note": "note"}
+TIME_COLUMNS = (
+    "time",
+    "until",
+    "relative_to",
+    "relative_source",
+    "offset",
+    "until_offset",
+    "zone",
+    "margin",
+    "stated",
+)
+TIME_FIELDS = {"time": "at"}
+
+
+def is_id(text: str) -> bool:
+    return 0 < len(text) <= 64 and set(text) <= _ID_CHARS and text[0] not in "-_"
+
+
+def read_claims(sheet: Sheet, draft: Draft) -> None:
+    events: dict[str, dict[str, Any]] = {}
+    sources: dict[str, dict[str, Any]] = {}
+    draft.data["key_moments"] = {}
+    draft.data["sources"] = []
+    draft.data["events"] = []
+    for row in sheet.rows:
+        event = _event(sheet, draft, row, events)
+        source_id = _source(sheet, draft, row, sources)
+        if event is None or source_id is None:
+            continue
+        index = draft.data["events"].index(event)
+        claim_path = ("events", index, "claims", len(event["claims"]))
+        event["claims"].append(_claim(sheet, draft, row, source_id, claim_path))
+    if not draft.data["key_moments"]:
+        del draft.data["key_moments"]
+
+
+def _same(
+    sheet: Sheet,
+    draft: Draft,
+    row: Row,
+    column: str,
+    known: Any,
+    value: Any,
+    what: str,
+    first: int,
+) -> None:
+    if value and known != value:
+        draft.error(
+            row.number,
+            sheet.shown(column),
+            "inconsistent",
+            f"{what} has {column} {known!r} in row {first}, {value!r} here",
+        )
+
+
+def _event(
+    sheet: Sheet, draft: Draft, row: Row, events: dict[str, dict[str, Any]]
+) -> dict[str, Any] | None:
+    name = row.get("event")
+    if not name:
+        draft.error(row.number, sheet.shown("event"), "missing-field", "every row needs an event")
+        return None
+    event_id = name if is_id(name) else slug(name)
+    title = row.get("title") or name
+    values: dict[str, Any] = {
+        "id": event_id,
+        "title": title,
+        "kind": row.get("kind") or "observation",
+    }
+    if row.get("actor"):
+        values["actor"] = row.get("actor")
+    tags = [t.strip() for t in row.get("tags").split(",") if t.strip()]
+    if tags:
+        values["tags"] = tags
+    event = events.get(event_id)
+    if event is None:
+        event = {**values, "claims": []}
+        if row.get("event_note"):
+            event["note"] = row.get("event_note")
+        index = len(draft.data["events"])
+        draft.data["events"].append(event)
+        events[event_id] = event
+        draft.first[("event", event_id)] = row.number
+        for column in EVENT_COLUMNS:
+            draft.at(
+                ("events", index, EVENT_FIELDS.get(column, column)), row.number, sheet.shown(column)
+            )
+        draft.at(("events", index), row.number, sheet.shown("event"))
+    else:
+        first = draft.first[("event", event_id)]
+        for column in ("title", "kind", "actor", "event_note"):
+            field = EVENT_FIELDS.get(column, column)
+            if row.get(column):
+                _same(
+                    sheet,
+                    draft,
+                    row,
+                    column,
+                    event.get(field),
+                    row.get(column),
+                    f"event {event_id!r}",
+                    first,
+                )
+        if tags:
+            _same(sheet, draft, row, "tags", event.get("tags"), tags, f"event {event_id!r}", first)
+    for moment in (m.strip() for m in row.get("key_moment").split(",")):
+        if not moment:
+            continue
+        moments = draft.data["key_moments"]
+        if moment in moments and moments[moment] != event_id:
+            draft.error(
+                row.number,
+                sheet.shown("key_moment"),
+                "inconsistent",
+                f"key moment {moment!r} is already event {moments[moment]!r}",
+            )
+            continue
+        moments[moment] = event_id
+        draft.at(("key_moments", moment), row.number, sheet.shown("key_moment"))
+    return event
+
+
+def _source(sheet: Sheet, draft: Draft, row: Row, sources: dict[str, dict[str, Any]]) -> str | None:
+    source_id = row.get("source")
+    if not source_id:
+        draft.error(row.number, sheet.shown("source"), "missing-field", "every row needs a source")
+        return None
+    if not is_id(source_id):
+        source_id = slug(source_id)
+    values = {SOURCE_FIELDS.get(c, c): row.get(c) for c in SOURCE_COLUMNS if row.get(c)}
+    values["id"] = source_id
+    source = sources.get(source_id)
+    if source is None:
+        source = {"id": source_id}
+        source["publisher"] = values.get("publisher") or row.get("source")
+        for column in SOURCE_COLUMNS[2:]:
+            field = SOURCE_FIELDS.get(column, column)
+            if values.get(field):
+                source[field] = values[field]
+        source.setdefault("language", "und")
+        index = len(draft.data["sources"])
+        draft.data["sources"].append(source)
+        sources[source_id] = source
+        draft.first[("source", source_id)] = row.number
+        for column in SOURCE_COLUMNS:
+            draft.at(
+                ("sources", index, SOURCE_FIELDS.get(column, column)),
+                row.number,
+                sheet.shown(column),
+            )
+        draft.at(("sources", index), row.number, sheet.shown("source"))
+    else:
+        for column in SOURCE_COLUMNS[1:]:
+            field = SOURCE_FIELDS.get(column, column)
+            if row.get(column):
+                _same(
+                    sheet,
+                    draft,
+                    row,
+                    column,
+                    source.get(field),
+                    row.get(column),
+                    f"source {source_id!r}",
+                    draft.first[("source", source_id)],
+                )
+    return source_id
+
+
+def _claim(
+    sheet: Sheet, draft: Draft, row: Row, source_id: str, path: tuple[Any, ...]
+) -> dict[str, Any]:
+    claim: dict[str, Any] = {"source": source_id}
+    draft.at(path, row.number, sheet.shown("source"))
+    draft.at((*path, "source"), row.number, sheet.shown("source"))
+    for column in ("quote", "translation"):
+        if row.get(column):
+            claim[column] = row.cells[column]  # verbatim, spaces and all
+            draft.at((*path, column), row.number, sheet.shown(column))
+    time: dict[str, Any] = {}
+    hedge = row.get("hedge")
+    given = {c: row.get(c) for c in TIME_COLUMNS if row.get(c)}
+    if hedge or given:
+        time["kind"] = hedge or ("exact" if set(given) - {"stated", "zone"} else "unknown")
+        for column, cell in given.items():
+            time[TIME_FIELDS.get(column, column)] = cell
+            draft.at(
+                (*path, "time", TIME_FIELDS.get(column, column)), row.number, sheet.shown(column)
+            )
+        draft.at((*path, "time"), row.number, sheet.shown("hedge" if hedge else next(iter(given))))
+        draft.at((*path, "time", "kind"), row.number, sheet.shown("hedge"))
+        claim["time"] = Flow(time)
+    figure = row.get("figure")
+    value_given = {c: row.get(c) for c in ("unit", "bound", "figure_stated") if row.get(c)}
+    if figure or value_given:
+        value: dict[str, Any] = {}
+        amount = _number(figure)
+        if amount is None:
+            draft.error(
+                row.number,
+                sheet.shown("figure"),
+                "value",
+                f"figure: {figure!r} is not a number (write 1300000, not 1.3 million)",
+            )
+        else:
+            value["amount"] = amount
+        if row.get("unit"):
+            value["unit"] = row.get("unit")
+        if row.get("bound"):
+            value["bound"] = row.get("bound")
+        if row.get("figure_stated"):
+            value["stated"] = row.get("figure_stated")
+        for column, field in (
+            ("figure", "amount"),
+            ("unit", "unit"),
+            ("bound", "bound"),
+            ("figure_stated", "stated"),
+        ):
+            draft.at((*path, "value", field), row.number, sheet.shown(column))
+        draft.at((*path, "value"), row.number, sheet.shown("figure"))
+        claim["value"] = Flow(value)
+    for column in ("stance", "note"):
+        if row.get(column):
+            claim[column] = row.get(column)
+            draft.at((*path, column), row.number, sheet.shown(column))
+    return claim
+
+
+def _number(text: str) -> int | float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return (
+        int(value) if value.is_integer() and "e" not in text.lower() and "." not in text else value
+    )

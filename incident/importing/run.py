@@ -1,0 +1,107 @@
+"""``incident import``: read a sheet, build the incident, check it, write it atomically.
+
+Nothing is written unless every row is good; the output is written with the project's atomic
+writer (a temporary file, fsync, rename), and an existing file is kept unless ``force``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..export.claims_csv import COLUMNS
+from ..export.writer import write_atomic
+from ..loader import DEFAULT_MAX_BYTES, LoadError, read_bytes
+from ..validate import display_path
+from . import claims, timelinejs_sheet
+from .build import Draft, Imported, ImportOptions, finish, first_date, incident_fields
+from .claims import ALIASES, REQUIRED
+from .sheet import CellProblem, ImportFailed, check_header, read_sheet
+
+
+def import_text(text: str, file: str, options: ImportOptions | None = None) -> Imported:
+    """Incident YAML from CSV text; raises :class:`ImportFailed` with every bad cell."""
+    options = options or ImportOptions()
+    sheet = read_sheet(text, file)
+    stem = Path(file).stem
+    draft = Draft(file, incident_fields(options, stem, file))
+    if timelinejs_sheet.is_timelinejs(sheet):
+        problems = check_header(sheet, timelinejs_sheet.COLUMNS, {}, timelinejs_sheet.REQUIRED)
+        if problems:
+            raise ImportFailed(problems)
+        timelinejs_sheet.read_timelinejs(sheet, draft)
+        title = draft.data.pop("_title", None)
+        summary = draft.data.pop("_summary", None)
+        if title and not options.title:
+            draft.data["title"] = title
+        if summary and not options.summary:
+            draft.data["summary"] = summary
+    else:
+        problems = check_header(sheet, COLUMNS, ALIASES, REQUIRED)
+        if problems:
+            raise ImportFailed(problems)
+        claims.read_claims(sheet, draft)
+    _place(draft, options)
+    return finish(draft)
+
+
+def _place(draft: Draft, options: ImportOptions) -> None:
+    """Put the incident's date (given, else the day of its earliest time) and keep the
+    fields in the order incident files use."""
+    date = options.date or first_date(draft.data.get("events", []), options.source_zone)
+    if date is None:
+        draft.error(
+            0, "", "no-date", "no row gives a time to date the incident by: pass --date YYYY-MM-DD"
+        )
+        date = "1970-01-01"  # only so the other problems are found too; nothing is written
+    data = draft.data
+    order = [
+        "id",
+        "title",
+        "summary",
+        "platform",
+        "date",
+        "source_zone",
+        "display_zones",
+        "key_moments",
+        "sources",
+        "events",
+    ]
+    data["date"] = date
+    draft.data = {k: data[k] for k in order if k in data}
+    for key in ("id", "title", "summary", "platform", "date", "source_zone", "display_zones"):
+        draft.at((key,), 0, "")
+
+
+def import_file(
+    path: Path,
+    output: Path | None,
+    options: ImportOptions | None = None,
+    *,
+    force: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Imported:
+    """Import ``path``; write to ``output`` (when given) only if the whole sheet is good."""
+    shown = display_path(path)
+    try:
+        raw = read_bytes(path, max_bytes)
+    except LoadError as exc:
+        raise ImportFailed([CellProblem(shown, 0, "", "error", exc.code, exc.message)]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            [
+                CellProblem(
+                    shown,
+                    0,
+                    "",
+                    "error",
+                    "encoding",
+                    f"not UTF-8 (byte {exc.start}); save the sheet as CSV UTF-8",
+                )
+            ]
+        ) from None
+    imported = import_text(text, shown, options)
+    if output is not None:
+        write_atomic(output, imported.text, force=force)
+    return imported
