@@ -19,51 +19,8 @@ from collections.abc import Callable
 
 from schemas.models import Claim, Event, Incident, Source
 
-from .cells import guard
-
-EVENT_COLUMNS = ("event", "title", "kind", "actor", "tags", "key_moment", "event_note")
-SOURCE_COLUMNS = (
-    "source",
-    "publisher",
-    "url",
-    "language",
-    "source_title",
-    "published",
-    "author",
-    "editor",
-    "via",
-    "archive_url",
-    "accessed",
-    "source_note",
-)
-CLAIM_COLUMNS = (
-    "quote",
-    "translation",
-    "hedge",
-    "time",
-    "until",
-    "zone",
-    "margin",
-    "relative_to",
-    "relative_source",
-    "offset",
-    "until_offset",
-    "stated",
-    "figure",
-    "unit",
-    "bound",
-    "figure_stated",
-    "stance",
-    "note",
-)
-COLUMNS = EVENT_COLUMNS + SOURCE_COLUMNS + CLAIM_COLUMNS
-
-# Source fields by column (the column is the field's name unless it would clash).
-SOURCE_FIELDS = {
-    "source": "id",
-    "source_title": "title",
-    "source_note": "note",
-}
+from ..cells import guard
+from ..claim_columns import COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
 
 
 def number(value: float) -> str:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from ..cells import guard
 from ..timeline import ResolvedClaim, Timeline
 from . import words
-from .cells import guard
 
 FIELDS = (
     "message",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..export.claims_csv import EVENT_COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
+from ..claim_columns import EVENT_COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
 from .build import Draft, Flow, slug
 from .sheet import Row, Sheet
 

@@ -1,15 +1,14 @@
-"""``incident import``: read a sheet, build the incident, check it, write it atomically.
+"""``incident import``: read a sheet, build the incident, check it.
 
-Nothing is written unless every row is good; the output is written with the project's atomic
-writer (a temporary file, fsync, rename), and an existing file is kept unless ``force``.
+This module writes nothing: the command line writes the text it returns, atomically and only
+when every row is good.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..export.claims_csv import COLUMNS
-from ..export.writer import write_atomic
+from ..claim_columns import COLUMNS
 from ..loader import DEFAULT_MAX_BYTES, LoadError, read_bytes
 from ..validate import display_path
 from . import claims, timelinejs_sheet
@@ -73,14 +72,12 @@ def _place(draft: Draft, options: ImportOptions) -> None:
 
 
 def import_file(
-    path: Path,
-    output: Path | None,
-    options: ImportOptions | None = None,
-    *,
-    force: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, options: ImportOptions | None = None
 ) -> Imported:
-    """Import ``path``; write to ``output`` (when given) only if the whole sheet is good."""
+    """Import the sheet at ``path``; raises :class:`ImportFailed` with every bad cell.
+
+    Writes nothing: the caller writes :attr:`Imported.text` (atomically) only on success.
+    """
     shown = display_path(path)
     try:
         raw = read_bytes(path, max_bytes)
@@ -101,7 +98,4 @@ def import_file(
                 )
             ]
         ) from None
-    imported = import_text(text, shown, options)
-    if output is not None:
-        write_atomic(output, imported.text, force=force)
-    return imported
+    return import_text(text, shown, options)

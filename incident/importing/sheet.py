@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..export.cells import unguard
+from ..cells import unguard
 from ..problems import one_line
 
 

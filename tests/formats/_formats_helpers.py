@@ -84,20 +84,28 @@ def hostile() -> Timeline:
 
 
 class Html(HTMLParser):
-    """The tags and the text of an HTML fragment, as a browser would read them."""
+    """The tags and the text of an HTML fragment as a reader sees it (not scripts or styles)."""
 
     def __init__(self, fragment: str) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
         self.parts: list[str] = []
+        self._hidden = 0
         self.feed(fragment)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, attrs))
+        if tag in ("script", "style"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._hidden:
+            self._hidden -= 1
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self._hidden:
+            self.parts.append(data)
 
     @property
     def text(self) -> str:
