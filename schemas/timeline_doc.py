@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Cause, ClaimTime, ClaimValue, Source
+from .models import Bound, Cause, ClaimTime, ClaimValue, Source
 
 TIMELINE_SCHEMA_ID = "https://github.com/incident-timeline/incident/schemas/timeline.schema.json"
 
@@ -60,7 +60,7 @@ class ResolvedClaimDoc(_Doc):
 
 class DiscrepancyDoc(_Doc):
     aspect: Literal["time", "value"]
-    severity: Literal["conflict", "variance"] = Field(
+    kind: Literal["conflict", "variance"] = Field(
         description="conflict: the claims cannot all be true; variance: they overlap but name "
         "different figures."
     )
@@ -92,14 +92,18 @@ class EventDoc(_Doc):
 class DurationDoc(_Doc):
     name: str = Field(description="What is measured, e.g. 'delay' (scheduled → actual start).")
     low_seconds: int | None
+    low_bound: Bound = Field(description="How the sources bound the low end.")
     high_seconds: int | None
+    high_bound: Bound = Field(description="How the sources bound the high end.")
     sources: list[str]
 
 
 class CountDoc(_Doc):
     name: str = Field(description="What is counted, e.g. 'peak_audience'.")
     low: float | None
+    low_bound: Bound = Field(description="How the sources bound the low end.")
     high: float | None
+    high_bound: Bound = Field(description="How the sources bound the high end.")
     unit: str
     sources: list[str]
 

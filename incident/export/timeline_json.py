@@ -23,7 +23,8 @@ from schemas.timeline_doc import (
 )
 
 from ..formatting import local, shown_clock
-from ..timeline import Figure, Interval, ResolvedClaim, Timeline, TimelineEvent
+from ..hedged import CountFigure, DurationFigure
+from ..timeline import Interval, ResolvedClaim, Timeline, TimelineEvent
 from . import words
 from .timesketch import iso
 
@@ -108,7 +109,7 @@ def _event(item: TimelineEvent, zones: Sequence[str]) -> EventDoc:
         discrepancies=[
             DiscrepancyDoc(
                 aspect=d.aspect,
-                severity=d.severity.value,
+                kind=d.kind.value,
                 sources=list(d.source_ids),
                 claims=[index[id(c)] for c in d.claims],
             )
@@ -136,28 +137,28 @@ def _claim(claim: ResolvedClaim) -> ResolvedClaimDoc:
     )
 
 
-def _duration(name: str, figure: Figure | None) -> DurationDoc | None:
+def _duration(name: str, figure: DurationFigure | None) -> DurationDoc | None:
     if figure is None:
         return None
-    low = figure.low if isinstance(figure.low, timedelta) else None
-    high = figure.high if isinstance(figure.high, timedelta) else None
     return DurationDoc(
         name=name,
-        low_seconds=_seconds(low),
-        high_seconds=_seconds(high),
+        low_seconds=_seconds(figure.low.value),
+        low_bound=figure.low.bound.value,
+        high_seconds=_seconds(figure.high.value),
+        high_bound=figure.high.bound.value,
         sources=list(dict.fromkeys(c.source_id for c in figure.claims)),
     )
 
 
-def _count(name: str, figure: Figure | None) -> CountDoc | None:
+def _count(name: str, figure: CountFigure | None) -> CountDoc | None:
     if figure is None:
         return None
-    low = figure.low if isinstance(figure.low, (int, float)) else None
-    high = figure.high if isinstance(figure.high, (int, float)) else None
     return CountDoc(
         name=name,
-        low=low,
-        high=high,
+        low=figure.low.value,
+        low_bound=figure.low.bound.value,
+        high=figure.high.value,
+        high_bound=figure.high.bound.value,
         unit=figure.unit,
         sources=list(dict.fromkeys(c.source_id for c in figure.claims)),
     )

@@ -130,7 +130,7 @@ def disagreement(timeline: Timeline, item: TimelineEvent) -> list[str]:
         what = "time" if found.aspect == "time" else "figures"
         how = (
             "they cannot all be right"
-            if found.severity == "conflict"
+            if found.kind == "conflict"
             else "they overlap but name different " + ("times" if what == "time" else "figures")
         )
         said = "; ".join(

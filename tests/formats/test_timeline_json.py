@@ -48,10 +48,17 @@ def test_figures_are_the_reconstructions() -> None:
     data = json.loads(render_timeline_json(timeline, timeline.display_zones))
     assert timeline.delay is not None and timeline.peak_audience is not None
     delay = next(d for d in data["durations"] if d["name"] == "delay")
-    assert delay["low_seconds"] == timeline.delay.low.total_seconds()  # type: ignore[union-attr]
-    assert delay["high_seconds"] == timeline.delay.high.total_seconds()  # type: ignore[union-attr]
+    assert delay["low_seconds"] == timeline.delay.low.value.total_seconds()
+    assert delay["high_seconds"] == timeline.delay.high.value.total_seconds()
+    assert (delay["low_bound"], delay["high_bound"]) == (
+        timeline.delay.low.bound,
+        timeline.delay.high.bound,
+    )
     peak = next(c for c in data["counts"] if c["name"] == "peak_audience")
-    assert (peak["low"], peak["high"]) == (timeline.peak_audience.low, timeline.peak_audience.high)
+    assert (peak["low"], peak["high"]) == (
+        timeline.peak_audience.low.value,
+        timeline.peak_audience.high.value,
+    )
     assert data["scheduled_start"] == "2024-08-13T00:00:00+00:00"
     sched = next(e for e in data["events"] if e["id"] == "scheduled-start")
     assert sched["local"][1]["earliest"] == "2024-08-13T07:00:00+07:00"
