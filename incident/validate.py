@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schemas.models import Incident
+from schemas.models import Incident, KeyMoments
 
 from .checks import check_incident, check_raw_references
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError, decode, gc_paused, parse, read_bytes
@@ -210,10 +210,25 @@ def _at(
     return Problem(shown, line, column, severity, code, one_line(message), path)
 
 
-_FRIENDLY_PATTERNS = {
-    r"^[a-z0-9][a-z0-9_-]{0,63}$": "an id: lower-case letters, digits, '-' and '_' (at most 64)",
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
-    r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$": "a BCP 47 language tag such as 'en' or 'id'",
+_AN_ID = "an id: lower-case letters, digits, '-' and '_' (at most 64)"
+_A_DATE = "a date written YYYY-MM-DD"
+_A_TIME = "a time such as '2024-08-12 20:42' or '2024-08-12T20:42:00-04:00'"
+_A_DURATION = "a duration such as '18m', '1h30m' or '-5m'"
+_A_URL = "an http:// or https:// URL"
+
+# What a field of the format holds, for "<field>: 'x' is not <what>" when its text does not
+# match: chosen by the field pydantic names in the error, never by reading the pattern.
+_EXPECTED_TEXT: dict[str, str] = {
+    **dict.fromkeys(("id", "source", "relative_to", "relative_source", "tags"), _AN_ID),
+    **dict.fromkeys(KeyMoments.model_fields, _AN_ID),
+    **dict.fromkeys(("date", "published", "accessed"), _A_DATE),
+    "language": "a BCP 47 language tag such as 'en' or 'id'",
+    **dict.fromkeys(("url", "archive_url"), _A_URL),
+    **dict.fromkeys(("at", "until"), _A_TIME),
+    **dict.fromkeys(("offset", "until_offset", "margin"), _A_DURATION),
+    **dict.fromkeys(
+        ("zone", "source_zone", "display_zones"), "a time zone such as 'America/New_York' or 'EDT'"
+    ),
 }
 
 
@@ -306,7 +321,7 @@ def _translate(
     error: Any, path: YamlPath, exists: bool, data: Any, suggestion: str | None = None
 ) -> tuple[str, str, bool]:
     kind: str = error["type"]
-    where = path[-1] if path else "file"
+    where = _field_label(path)
     value = error.get("input")
     if kind == "extra_forbidden":
         allowed = _field_names(data, path[:-1])
@@ -317,16 +332,10 @@ def _translate(
     if kind == "missing":
         return "missing-field", f"missing required field {str(where)!r}", False
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
-        expected = _FRIENDLY_PATTERNS.get(pattern)
-        if expected is None and "[Hh][Tt]" in pattern:
-            expected = "an http:// or https:// URL"
-        if expected is None and "[T ]" in pattern:
-            expected = "a time such as '2024-08-12 20:42' or '2024-08-12T20:42:00-04:00'"
-        if expected is None and "h)?" in pattern:
-            expected = "a duration such as '18m', '1h30m' or '-5m'"
+        field = next((part for part in reversed(path) if isinstance(part, str)), "")
+        expected = _EXPECTED_TEXT.get(field)
         if expected is None:
-            expected = f"text matching {pattern}"
+            expected = "text matching " + str(error.get("ctx", {}).get("pattern", ""))
         return "value", f"{where}: {_short(value)} is not {expected}", False
     if kind == "value_error":
         cause = error.get("ctx", {}).get("error")
@@ -339,6 +348,15 @@ def _translate(
     if kind.endswith("_type") or kind.endswith("_parsing") or kind in ("model_type", "dict_type"):
         return "type", f"{where}: {error['msg'].lower()}, got {_short(value)}", False
     return "value", f"{where}: {error['msg']}", False
+
+
+def _field_label(path: YamlPath) -> str:
+    """``title``; ``tags[0]`` for an item of a list; ``file`` for the whole file."""
+    if not path:
+        return "file"
+    if isinstance(path[-1], int) and len(path) > 1 and isinstance(path[-2], str):
+        return f"{path[-2]}[{path[-1]}]"
+    return str(path[-1])
 
 
 def _short(value: Any) -> str:

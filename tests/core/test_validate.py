@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from incident.problems import Severity
 from incident.validate import FileResult, check_text
 
@@ -130,3 +132,58 @@ def test_problems_never_contain_raw_control_characters(minimal_text: str) -> Non
     text = minimal_text.replace("    titl", "    ti\x1b]0;x\x07tl", 1)
     for problem in check_text(text).problems:
         assert all(ch.isprintable() for ch in problem.render())
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("id: test", "id: Test!", "id: 'Test!' is not an id: lower-case letters"),
+        (
+            "{scheduled_start: sched,",
+            "{scheduled_start: Sched,",
+            "scheduled_start: 'Sched' is not an id",
+        ),
+        (
+            "    kind: schedule\n",
+            "    kind: schedule\n    tags: [Bad Tag]\n",
+            "tags[0]: 'Bad Tag' is not an id",
+        ),
+        (
+            'date: "2024-08-12"',
+            'date: "12 Aug 2024"',
+            "date: '12 Aug 2024' is not a date written YYYY-MM-DD",
+        ),
+        (
+            "language: en}",
+            "language: english1}",
+            "language: 'english1' is not a BCP 47 language tag",
+        ),
+        (
+            'url: "https://example.com/a"',
+            'url: "ftp://example.com/a"',
+            "url: 'ftp://example.com/a' is not an http:// or https:// URL",
+        ),
+        (
+            'at: "2024-08-12 20:42"',
+            'at: "8:42 pm"',
+            "at: '8:42 pm' is not a time such as '2024-08-12 20:42'",
+        ),
+        (
+            'at: "2024-08-12 20:45", zone: ET}',
+            'at: "2024-08-12 20:45", zone: ET, margin: 5 minutes}',
+            "margin: '5 minutes' is not a duration such as '18m'",
+        ),
+        (
+            "source_zone: America/New_York",
+            "source_zone: New York",
+            "source_zone: 'New York' is not a time zone such as",
+        ),
+    ],
+)
+def test_text_that_does_not_match_says_what_the_field_holds(
+    minimal_text: str, old: str, new: str, message: str
+) -> None:
+    assert old in minimal_text
+    result = check_text(minimal_text.replace(old, new, 1), "m.yaml")
+    messages = [p.message for p in result.problems if p.code == "value"]
+    assert any(m.startswith(message) for m in messages), messages
