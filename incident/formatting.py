@@ -136,14 +136,6 @@ def shown_since(shown: Shown, scheduled: datetime | None) -> str:
     return "T" + shown.mark + _signed(shown.anchor - scheduled)
 
 
-BOUND_PREFIX = {
-    Bound.exact: "",
-    Bound.about: "~",
-    Bound.at_least: "≥",
-    Bound.more_than: ">",
-    Bound.at_most: "≤",
-    Bound.less_than: "<",
-}
 BOUND_WORDS = {
     Bound.exact: "",
     Bound.about: "about ",

@@ -58,10 +58,6 @@ class Report:
         """Errors, or warnings under ``--strict``: what makes validate exit 1."""
         return self.errors > 0 or (strict and self.warnings > 0)
 
-    @property
-    def incidents(self) -> list[Incident]:
-        return [f.incident for f in self.files if f.incident is not None and f.ok]
-
 
 def collect_files(paths: Sequence[Path]) -> list[Path]:
     """Expand folders to their *.yaml/*.yml files (sorted); a missing path is a UsageError."""
