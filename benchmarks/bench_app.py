@@ -88,7 +88,7 @@ def _fallback_text(events: int) -> str:
 def time_validate(path: Path) -> tuple[float, float]:
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "incident.cli", "validate", "-q", str(path)],
+        [sys.executable, "-m", "incident_cli", "validate", "-q", str(path)],
         cwd=ROOT,
         capture_output=True,
         text=True,

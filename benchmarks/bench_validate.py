@@ -15,7 +15,7 @@ median time and the largest peak RSS. Rows:
 - ``validate (in-process)``: ``incident.validate.check_paths`` timed inside a worker process.
 - ``validate (CLI)``: ``incident validate -q`` as a subprocess: start-up and imports included.
 - ``check-jsonschema``: ``check-jsonschema --schemafile schemas/incident.schema.json`` (ruamel).
-- ``export (CLI)``: ``incident export FILE -o OUT``, when ``incident/export/cli.py`` exists.
+- ``export (CLI)``: ``incident export FILE -o OUT``.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def _incident_command() -> list[str]:
     script = Path(sys.executable).with_name("incident")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-m", "incident.cli"]
+    return [sys.executable, "-m", "incident_cli"]
 
 
 def _check_jsonschema_command() -> list[str] | None:
@@ -457,20 +457,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.only == "scale":
         datasets, scale_names = datasets_for(args.corpus, True)
         datasets = {k: v for k, v in datasets.items() if k in scale_names}
-    export = (REPO / "incident" / "export" / "cli.py").exists()
     with tempfile.TemporaryDirectory(prefix="bench-validate-") as tmp:
         items = plan(
             datasets,
             Path(tmp),
             jsonschema=not args.no_jsonschema,
-            export=export,
+            export=True,
             scale_names=scale_names,
             trees=[t.resolve() for t in args.tree],
         )
         started = time.perf_counter()
         results = run(items, args.runs, args.jobs, log, args.slow_runs)
         elapsed = time.perf_counter() - started
-    print(report_text(results, args.runs, args.jobs, elapsed, export, args.slow_runs))
+    print(report_text(results, args.runs, args.jobs, elapsed, args.slow_runs))
     if args.json:
         args.json.write_text(
             json.dumps([asdict(m) | {"median": m.median} for m in results], indent=2) + "\n",
@@ -484,7 +483,6 @@ def report_text(
     runs: int,
     jobs: int,
     elapsed: float,
-    export: bool,
     slow_runs: int | None = None,
 ) -> str:
     import platform
@@ -502,8 +500,6 @@ def report_text(
     )
     lines = [head, "", table(results), ""]
     lines.extend(verdicts(results))
-    if not export:
-        lines.append("export: incident/export/cli.py does not exist yet; not measured")
     return "\n".join(lines)
 
 

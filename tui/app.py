@@ -1,12 +1,12 @@
 """The incident app: load files in a worker, then list, timeline, detail, sources, chart,
-compare; ``run`` is what ``incident`` and ``incident open`` call."""
+compare. The command line (``incident open``) builds it with the view options already
+resolved and the exporter to use, so the app reads no arguments and imports no export."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual import on, work
@@ -17,12 +17,21 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
+from incident.bundled import is_bundled
 from incident.timeline import Timeline
-from schemas.zones import UnknownZoneError, resolve_label
+from incident.view_options import ViewOptions
 
 from .data import Loaded, load_paths
-from .rows import ZoneMode, zone_modes
 from .safe import one_line
+from .zone_modes import ZoneMode, zone_modes
+
+
+class Exporter(Protocol):
+    """Writes an incident's post-mortem to ``path``; the reason it failed, or None."""
+
+    def __call__(
+        self, timeline: Timeline, options: ViewOptions, data_file: str, path: Path, *, force: bool
+    ) -> str | None: ...
 
 
 class IncidentApp(App[int]):
@@ -35,7 +44,7 @@ class IncidentApp(App[int]):
             "cycle_zone",
             "Zone",
             id="app.cycle_zone",
-            tooltip="Cycle display zones: both, New York, WIB, UTC",
+            tooltip="Cycle display zones: all together, each alone, then UTC",
         ),
         Binding(
             "s",
@@ -88,16 +97,17 @@ class IncidentApp(App[int]):
     def __init__(
         self,
         paths: Sequence[Path],
-        zones: Sequence[str] | None = None,
-        locale: str = "en",
+        options: ViewOptions | None = None,
         *,
+        exporter: Exporter | None = None,
         cursor_blink: bool = True,
         theme: str | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
-        self.zones = tuple(resolve_label(z).zone for z in zones) if zones else None
-        self.locale = locale
+        self.options = options or ViewOptions()
+        self.locale = self.options.locale
+        self.exporter = exporter
         self.cursor_blink = cursor_blink
         self.zone_index = 0
         self.entries: list[Loaded] = []
@@ -106,21 +116,26 @@ class IncidentApp(App[int]):
 
     # --- zones --------------------------------------------------------------------------
 
+    def zone_modes(self, timeline: Timeline) -> list[ZoneMode]:
+        """The zone modes of this incident: its display zones (or ``--zone``'s) together,
+        each alone, then UTC."""
+        return zone_modes(self.options.display_zones(timeline))
+
     def zone_mode(self, timeline: Timeline) -> ZoneMode:
-        display = self.zones or timeline.display_zones or ("UTC",)
-        modes = zone_modes(display)
+        modes = self.zone_modes(timeline)
         return modes[self.zone_index % len(modes)]
 
     def action_cycle_zone(self) -> None:
-        self.zone_index = (self.zone_index + 1) % 4
+        timeline = self.current_timeline()
+        count = len(self.zone_modes(timeline)) if timeline is not None else 1
+        self.zone_index = (self.zone_index % count + 1) % count
         for screen in self.screen_stack:
             changed = getattr(screen, "zones_changed", None)
             if callable(changed):
                 changed()
-        timeline = self.current_timeline()
         if timeline is not None:
             mode = self.zone_mode(timeline)
-            self.notify(f"Zone: {mode.name} ({', '.join(mode.zones)})", markup=False, timeout=2)
+            self.notify(f"Zone: {mode.describe()}", markup=False, timeout=2)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -254,25 +269,18 @@ class IncidentApp(App[int]):
 
     def export_to(self, entry: Loaded, path: Path, *, force: bool) -> bool:
         """Write the Markdown post-mortem; report the outcome as a notification."""
-        assert entry.timeline is not None
-        try:
-            from incident.export.markdown import render_postmortem
-            from incident.export.writer import ExportError, write_atomic
-        except ImportError:
-            self.notify(
-                "Markdown export is not available in this build.",
-                markup=False,
-                severity="error",
-            )
+        timeline = entry.timeline
+        assert timeline is not None
+        if self.exporter is None:
+            self.notify("Export is not available here.", markup=False, severity="error")
             return False
-        mode = self.zone_mode(entry.timeline)
-        try:
-            text = render_postmortem(
-                entry.timeline, zones=list(mode.zones), locale=self.locale, source_path=entry.shown
-            )
-            write_atomic(path, text, force=force)
-        except (ExportError, OSError) as exc:
-            self.notify(f"Export failed: {one_line(str(exc))}", markup=False, severity="error")
+        options = self.options.with_zones(self.zone_mode(timeline).display)
+        # The data file as opened, or the id of a bundled incident (never a path into the
+        # installed package).
+        data_file = timeline.incident.id if is_bundled(entry.path) else entry.shown
+        failure = self.exporter(timeline, options, data_file, path, force=force)
+        if failure is not None:
+            self.notify(f"Export failed: {one_line(failure)}", markup=False, severity="error")
             return False
         self.notify(f"Wrote {path}", markup=False)
         return True
@@ -307,19 +315,3 @@ def _runner(target: object, action: str) -> Callable[[], Awaitable[None]]:
         await target.run_action(action)  # type: ignore[attr-defined]
 
     return run
-
-
-def run(paths: list[Path], zones: list[str] | None, locale: str) -> int:
-    """Run the app on ``paths`` (files or folders); the exit code for ``incident``."""
-    if zones:
-        for zone in zones:
-            try:
-                resolve_label(zone)
-            except UnknownZoneError as exc:
-                sys.stderr.write(f"incident: error: {exc}\n")
-                return 2
-    app = IncidentApp(paths, zones, locale)
-    result = app.run()
-    if app.return_code not in (None, 0):
-        return app.return_code or 1
-    return result if isinstance(result, int) else 0

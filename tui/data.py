@@ -1,71 +1,63 @@
-"""Loading incidents for the app: check each file as ``incident validate`` does, reconstruct
-the valid ones, and keep the problems of the others. Never imports Textual; never raises for a
-bad file."""
+"""The incidents the app holds: each opened by :func:`incident.pipeline.open_paths`, with what
+only the app needs beside it (the search index). Never imports Textual."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from incident.loader import gc_paused
-from incident.problems import Problem, Severity
-from incident.timeline import Timeline, reconstruct
-from incident.validate import UsageError, check_file, collect_files
+from incident.pipeline import OpenedIncident, Progress, open_paths
+from incident.problems import Problem
+from incident.timeline import Timeline
 
 from .search import EventIndex
 
 
 @dataclass
 class Loaded:
-    """One file as the app sees it: its timeline when valid, else its problems."""
+    """One opened file as the app holds it."""
 
-    path: Path
-    shown: str
-    timeline: Timeline | None
-    problems: list[Problem] = field(default_factory=list)
+    opened: OpenedIncident
     index: EventIndex | None = field(default=None, repr=False)  # built once the timeline shows
 
     @property
+    def path(self) -> Path:
+        return self.opened.path
+
+    @property
+    def shown(self) -> str:
+        return self.opened.shown
+
+    @property
+    def timeline(self) -> Timeline | None:
+        return self.opened.timeline
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.opened.problems
+
+    @property
     def ok(self) -> bool:
-        return self.timeline is not None
+        return self.opened.ok
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.error]
+        return self.opened.errors
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.warning]
+        return self.opened.warnings
 
     @property
     def title(self) -> str:
-        return self.timeline.incident.title if self.timeline is not None else self.shown
-
-
-Progress = Callable[[str], None]
+        return self.opened.title
 
 
 def _quiet(_: str) -> None:
     pass
-
-
-def load_file(path: Path, progress: Progress = _quiet) -> Loaded:
-    progress(f"Reading and checking {path.name}…")
-    result = check_file(path)
-    if not result.ok or result.incident is None:
-        return Loaded(path, result.path, None, list(result.problems))
-    progress(f"Rebuilding the timeline of {path.name} ({len(result.incident.events):,} events)…")
-    try:
-        with gc_paused():  # many small long-lived objects: see incident.loader.gc_paused
-            timeline = reconstruct(result.incident)
-    except Exception as exc:  # a reconstruction bug must not take the app down
-        problem = Problem(
-            result.path, 0, 1, Severity.error, "reconstruct", f"cannot rebuild the timeline: {exc}"
-        )
-        return Loaded(path, result.path, None, [*result.problems, problem])
-    return Loaded(path, result.path, timeline, list(result.problems))
 
 
 def load_paths(paths: Sequence[Path], progress: Progress = _quiet) -> list[Loaded]:
@@ -78,26 +70,6 @@ def load_paths(paths: Sequence[Path], progress: Progress = _quiet) -> list[Loade
     """
     gc.collect()
     with gc_paused():
-        out = _load_all(paths, progress)
+        out = [Loaded(opened) for opened in open_paths(paths, progress)]
         gc.freeze()
-    return out
-
-
-def _load_all(paths: Sequence[Path], progress: Progress) -> list[Loaded]:
-    out: list[Loaded] = []
-    for path in paths:
-        try:
-            files = collect_files([path])
-        except UsageError as exc:
-            problem = Problem(str(path), 0, 1, Severity.error, "usage", str(exc))
-            out.append(Loaded(path, str(path), None, [problem]))
-            continue
-        for file in files:
-            try:
-                out.append(load_file(file, progress))
-            except Exception as exc:  # a bug or an OS error must not end the app
-                problem = Problem(
-                    str(file), 0, 1, Severity.error, "internal", f"cannot open: {exc}"
-                )
-                out.append(Loaded(file, str(file), None, [problem]))
     return out

@@ -15,14 +15,9 @@ from rich.text import Text
 
 from incident import formatting
 from incident.timeline import DiscrepancyKind, TimelineEvent
+from incident.view_options import short_name
 
 from .safe import cell, one_line
-
-NEW_YORK = "America/New_York"
-JAKARTA = "Asia/Jakarta"
-UTC = "UTC"
-
-ZONE_NAMES = {NEW_YORK: "New York", JAKARTA: "Jakarta", UTC: "UTC"}
 
 KIND_SHORT = {
     "schedule": "schd",
@@ -43,27 +38,9 @@ RANGE_SHORT = 90  # from this width on, a range within one hour is shown whole: 
 RANGE_WIDE = 130  # and from this one, any range: 20:50–21:10 (else its start: 20:50–)
 
 
-@dataclass(frozen=True)
-class ZoneMode:
-    """A choice of display zones that ``z`` cycles through."""
-
-    name: str
-    zones: tuple[str, ...]
-
-
-def zone_modes(display: tuple[str, ...]) -> list[ZoneMode]:
-    """Both display zones, then New York, WIB and UTC alone."""
-    first = ZoneMode("both" if len(display) == 2 else "display zones", display)
-    return [
-        first,
-        ZoneMode("New York", (NEW_YORK,)),
-        ZoneMode("WIB", (JAKARTA,)),
-        ZoneMode("UTC", (UTC,)),
-    ]
-
-
 def zone_name(zone: str) -> str:
-    return ZONE_NAMES.get(zone, zone.rsplit("/", 1)[-1].replace("_", " "))
+    """A column heading: ``New York`` for ``America/New_York``."""
+    return short_name(zone)
 
 
 @dataclass(frozen=True)

@@ -14,23 +14,20 @@ from schemas.models import Stance
 
 from ..formatting import Shown, day, plural, shown_clock, shown_since, shown_time
 from ..timeline import Timeline, TimelineEvent
+from ..view_options import ViewOptions
 from . import markdown
 from .common import View, long_day
 from .escape import FootnoteIds, inline, plain
-from .zones import display_zones
 
 
-def render_comparison(
-    a: Timeline, b: Timeline, zones: Sequence[str] | None = None, locale: str = "en"
-) -> str:
+def render_comparison(a: Timeline, b: Timeline, options: ViewOptions | None = None) -> str:
     """The comparison of two incidents, in GitHub-flavoured Markdown.
 
-    ``zones``: display zones for both (labels); each incident's own when None. Raises
-    :class:`schemas.zones.UnknownZoneError` for an unknown label.
+    ``options``: display zones for both (each incident's own when it names none) and locale.
     """
-    markdown.check_locale(locale)
+    options = options or ViewOptions()
     views = [
-        View(t, display_zones(zones, t.display_zones), locale, FootnoteIds(prefix))
+        View(t, options.zone_names(t), options.locale, FootnoteIds(prefix))
         for t, prefix in ((a, "a-"), (b, "b-"))
     ]
     names = [

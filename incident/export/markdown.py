@@ -8,33 +8,31 @@ output depends only on its inputs (no clock), so the same incident gives the sam
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from schemas.models import CauseStatus, Source, Stance
 
 from ..formatting import plural, shown_since, shown_time
 from ..timeline import Discrepancy, DiscrepancyKind, Timeline, TimelineEvent
+from ..view_options import ViewOptions
 from . import mermaid
 from .common import View, join_words, language_name, long_day
 from .escape import inline, plain, quoted, url
-from .zones import display_zones, varies
+from .zones import varies
 
 TOOL = "incident"
 
 
 def render_postmortem(
     timeline: Timeline,
-    zones: Sequence[str] | None = None,
-    locale: str = "en",
+    options: ViewOptions | None = None,
     source_path: str | None = None,
 ) -> str:
     """The post-mortem of one reconstructed incident.
 
-    ``zones``: display zones as labels (IANA names, EDT/ET, WIB…); the incident's own display
-    zones when None. Raises :class:`schemas.zones.UnknownZoneError` for an unknown label.
-    ``locale``: ``en`` or ``id`` (dates). ``source_path``: the data file, shown in the header.
+    ``options``: display zones (already resolved; the incident's own when it names none) and
+    the language of dates. ``source_path``: how to name the data file in the header.
     """
-    view = View(timeline, display_zones(zones, timeline.display_zones), check_locale(locale))
+    options = options or ViewOptions()
+    view = View(timeline, options.zone_names(timeline), options.locale)
     blocks: list[str] = []
     blocks += _header(view, source_path)
     blocks += _summary(view)
@@ -49,13 +47,6 @@ def render_postmortem(
     blocks += supporting_section(view)
     blocks += footnotes(view)
     return "\n\n".join(blocks) + "\n"
-
-
-def check_locale(locale: str) -> str:
-    """The locale if it is one the export knows (``en``, ``id``); else ValueError."""
-    if locale not in ("en", "id"):
-        raise ValueError(f"unknown locale {locale!r} (use en or id)")
-    return locale
 
 
 # -- header and summary ------------------------------------------------------------------------

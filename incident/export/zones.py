@@ -1,35 +1,11 @@
-"""Display zones for an export: ``--zone`` labels (IANA names, EDT/ET, WIB…) read as IANA zones."""
+"""How an export names its display zones: column headings and descriptions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from schemas.zones import UnknownZoneError, resolve_label
-
 from ..formatting import abbreviation
-
-
-def display_zones(labels: Sequence[str] | None, default: Sequence[str]) -> tuple[str, ...]:
-    """The IANA zones to show, in order, without repeats (EDT and ET are one column).
-
-    ``labels`` as the user wrote them; ``default`` (IANA names) when none are given.
-    Raises :class:`UnknownZoneError` naming the label, for the caller to report.
-    """
-    if not labels:
-        chosen = list(default) or ["UTC"]
-    else:
-        chosen = []
-        for label in labels:
-            if not label.strip():
-                raise UnknownZoneError("empty time zone name")
-            chosen.append(resolve_label(label).zone)
-    return tuple(dict.fromkeys(chosen))
-
-
-def check_labels(labels: Sequence[str] | None) -> None:
-    """Raise :class:`UnknownZoneError` for the first label that is not a zone."""
-    display_zones(labels, ())
 
 
 def varies(zone: str, moments: Sequence[datetime]) -> bool:

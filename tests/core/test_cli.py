@@ -19,7 +19,7 @@ def run(
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
     return subprocess.run(
-        [sys.executable, "-m", "incident.cli", *args],
+        [sys.executable, "-m", "incident_cli", *args],
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
@@ -160,7 +160,7 @@ def test_schema_command_prints_the_committed_schema() -> None:
 def test_validate_does_not_import_textual(good: Path) -> None:
     code = (
         "import sys\n"
-        "from incident.cli import main\n"
+        "from incident_cli import main\n"
         f"rc = main(['validate', {str(good)!r}])\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'tui'))\n"
         "print('IMPORTED', bad)\n"
@@ -184,3 +184,66 @@ def test_default_path_outside_a_project_is_a_usage_error(tmp_path: Path) -> None
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 2
     assert "incidents: no such file or folder" in result.stderr
+
+
+def _stderr_or_exit_uses(path: Path) -> list[str]:
+    """Where a module writes to stderr, exits, or raises SystemExit."""
+    import ast
+
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+            and node.attr in ("stderr", "exit", "__stderr__")
+        ):
+            found.append(f"{path}:{node.lineno}: sys.{node.attr}")
+        if isinstance(node, ast.Name) and node.id in ("SystemExit", "exit", "quit"):
+            found.append(f"{path}:{node.lineno}: {node.id}")
+        if isinstance(node, ast.ImportFrom) and node.module == "sys":
+            names = {alias.name for alias in node.names}
+            if names & {"stderr", "exit"}:
+                found.append(f"{path}:{node.lineno}: from sys import {sorted(names)}")
+    return found
+
+
+def test_only_the_command_line_writes_to_stderr_or_exits() -> None:
+    packages = ("incident", "schemas", "tui")
+    found = [
+        use
+        for package in packages
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for use in _stderr_or_exit_uses(path)
+    ]
+    assert found == []
+    # and the check itself sees what it looks for
+    assert _stderr_or_exit_uses(ROOT / "incident_cli" / "failures.py")
+
+
+def test_validate_with_no_path_and_no_incidents_folder_says_what_to_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from incident_cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "name the incident files or folders to check" in err and "incident list" in err
+
+
+def test_list_prints_the_bundled_incidents_with_their_paths(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from incident.bundled import bundled_files
+    from incident_cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    files = bundled_files()
+    assert len(files) >= 2
+    for path in files:
+        assert f"\n    {path.resolve()}\n" in "\n" + out
+        assert out.count(path.stem + "  ") == 1

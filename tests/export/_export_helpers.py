@@ -10,8 +10,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from incident.timeline import Timeline, reconstruct
-from incident.validate import check_file
+from incident.pipeline import open_incident
+from incident.timeline import Timeline
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -21,9 +21,9 @@ UPDATE_ENV = "INCIDENT_UPDATE_GOLDENS"  # set to 1 to rewrite the golden files
 
 
 def load(path: Path) -> Timeline:
-    result = check_file(path)
-    assert result.ok and result.incident is not None, [p.render() for p in result.problems]
-    return reconstruct(result.incident)
+    opened = open_incident(path)
+    assert opened.timeline is not None, [p.render() for p in opened.problems]
+    return opened.timeline
 
 
 def fixture(name: str) -> Timeline:

@@ -10,6 +10,7 @@ from _export_helpers import REPO, check_golden, check_structure, load, tables
 
 from incident.export.compare import render_comparison
 from incident.export.markdown import render_postmortem
+from incident.view_options import ViewOptions
 
 X_SPACES = REPO / "incidents" / "x-spaces-2024.yaml"
 DESANTIS = REPO / "incidents" / "desantis-2023.yaml"
@@ -20,9 +21,10 @@ needs_data = pytest.mark.skipif(
 )
 
 
-def _export(path: Path, **kwargs: object) -> str:
+def _export(path: Path, zones: list[str] | None = None, locale: str = "en") -> str:
     shown = path.relative_to(REPO).as_posix()
-    return render_postmortem(load(path), source_path=shown, **kwargs)  # type: ignore[arg-type]
+    options = ViewOptions.from_labels(zones, locale)
+    return render_postmortem(load(path), options, source_path=shown)
 
 
 @needs_data

@@ -1,9 +1,13 @@
-"""``incident export`` and ``incident compare`` as a user runs them: subprocesses, exit codes."""
+"""``incident export`` and ``incident compare`` as a user runs them: ``incident_cli.main`` in
+process for what it prints and returns, and a few real subprocesses for the exit code a shell
+sees and for "never imports Textual"."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,15 +15,40 @@ from _export_helpers import FIXTURES, REPO, check_structure, fixture
 
 from incident.export.compare import render_comparison
 from incident.export.markdown import render_postmortem
+from incident_cli import main
 
 DEMO = FIXTURES / "demo-stream.yaml"
 SPARSE = FIXTURES / "sparse.yaml"
 
 
-def incident(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+@dataclass(frozen=True)
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Incident = Callable[..., Done]
+
+
+@pytest.fixture
+def incident(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Incident:
+    """``incident ARGS...`` run in this process from the repository's root."""
+    monkeypatch.chdir(REPO)
+
+    def run(*args: str | Path) -> Done:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return Done(code, out, err)
+
+    return run
+
+
+def subprocess_incident(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "incident.cli", *map(str, args)],
-        cwd=cwd,
+        [sys.executable, "-m", "incident_cli", *map(str, args)],
+        cwd=REPO,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -32,7 +61,7 @@ def _one_clear_line(stderr: str) -> None:
     assert stderr.count("\n") == 1 and stderr.startswith("incident: error: "), stderr
 
 
-def test_export_to_stdout() -> None:
+def test_export_to_stdout(incident: Incident) -> None:
     done = incident("export", "tests/export/fixtures/demo-stream.yaml")
     assert done.returncode == 0, done.stderr
     expected = render_postmortem(
@@ -42,7 +71,7 @@ def test_export_to_stdout() -> None:
     assert done.stderr == ""
 
 
-def test_export_to_a_file_then_refuse_then_force(tmp_path: Path) -> None:
+def test_export_to_a_file_then_refuse_then_force(incident: Incident, tmp_path: Path) -> None:
     out = tmp_path / "pm.md"
     done = incident("export", DEMO, "-o", out)
     assert done.returncode == 0, done.stderr
@@ -60,14 +89,16 @@ def test_export_to_a_file_then_refuse_then_force(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == first
 
 
-def test_write_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+def test_write_into_a_missing_folder_fails_cleanly(incident: Incident, tmp_path: Path) -> None:
     done = incident("export", DEMO, "-o", tmp_path / "missing" / "pm.md")
     assert done.returncode == 1
     _one_clear_line(done.stderr)
     assert "no such folder" in done.stderr
 
 
-def test_output_that_is_a_folder_or_the_input_is_refused(tmp_path: Path) -> None:
+def test_output_that_is_a_folder_or_the_input_is_refused(
+    incident: Incident, tmp_path: Path
+) -> None:
     copy = tmp_path / "demo.yaml"
     copy.write_text(DEMO.read_text())
     for args in (
@@ -81,7 +112,7 @@ def test_output_that_is_a_folder_or_the_input_is_refused(tmp_path: Path) -> None
     assert copy.read_text() == DEMO.read_text()
 
 
-def test_zone_and_locale_options() -> None:
+def test_zone_and_locale_options(incident: Incident) -> None:
     done = incident("export", DEMO, "--zone", "UTC", "--zone", "WITA", "--locale", "id")
     assert done.returncode == 0, done.stderr
     assert "| T+ | UTC | WITA | Event | Actor | Sources |" in done.stdout
@@ -91,7 +122,7 @@ def test_zone_and_locale_options() -> None:
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "XYZ", "../etc/passwd", ""])
-def test_unknown_zone_is_a_usage_error(zone: str) -> None:
+def test_unknown_zone_is_a_usage_error(incident: Incident, zone: str) -> None:
     done = incident("export", DEMO, "--zone", zone)
     assert done.returncode == 2
     _one_clear_line(done.stderr)
@@ -99,14 +130,14 @@ def test_unknown_zone_is_a_usage_error(zone: str) -> None:
     assert done.stdout == ""
 
 
-def test_missing_file_is_a_usage_error() -> None:
+def test_missing_file_is_a_usage_error(incident: Incident) -> None:
     done = incident("export", "no/such/file.yaml")
     assert done.returncode == 2
     _one_clear_line(done.stderr)
     assert "no such file" in done.stderr
 
 
-def test_invalid_file_prints_its_problems(tmp_path: Path) -> None:
+def test_invalid_file_prints_its_problems(incident: Incident, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(DEMO.read_text().replace("source: kabar", "source: kabr"))
     out = tmp_path / "pm.md"
@@ -126,7 +157,7 @@ def test_invalid_file_prints_its_problems(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_export_all_writes_one_file_per_incident(tmp_path: Path) -> None:
+def test_export_all_writes_one_file_per_incident(incident: Incident, tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = incident("export", "--all", FIXTURES, "-o", out)
     assert done.returncode == 0, done.stderr
@@ -139,7 +170,7 @@ def test_export_all_writes_one_file_per_incident(tmp_path: Path) -> None:
     assert incident("export", "--all", FIXTURES, "-o", out, "--force").returncode == 0
 
 
-def test_export_all_usage_errors(tmp_path: Path) -> None:
+def test_export_all_usage_errors(incident: Incident, tmp_path: Path) -> None:
     a_file = tmp_path / "file.md"
     a_file.write_text("x")
     for args in (
@@ -153,7 +184,9 @@ def test_export_all_usage_errors(tmp_path: Path) -> None:
         _one_clear_line(done.stderr)
 
 
-def test_export_all_writes_nothing_if_one_file_is_invalid(tmp_path: Path) -> None:
+def test_export_all_writes_nothing_if_one_file_is_invalid(
+    incident: Incident, tmp_path: Path
+) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "good.yaml").write_text(DEMO.read_text())
@@ -162,10 +195,10 @@ def test_export_all_writes_nothing_if_one_file_is_invalid(tmp_path: Path) -> Non
     done = incident("export", "--all", src, "-o", out)
     assert done.returncode == 1
     assert "bad.yaml" in done.stderr and "Traceback" not in done.stderr
-    assert list(out.iterdir()) == []
+    assert not out.exists()  # not even the folder
 
 
-def test_compare(tmp_path: Path) -> None:
+def test_compare(incident: Incident, tmp_path: Path) -> None:
     done = incident("compare", DEMO, SPARSE)
     assert done.returncode == 0, done.stderr
     assert done.stdout == render_comparison(fixture("demo-stream"), fixture("sparse"))
@@ -183,7 +216,7 @@ def test_compare(tmp_path: Path) -> None:
 def test_export_never_imports_textual() -> None:
     code = (
         "import sys\n"
-        "from incident.cli import main\n"
+        "from incident_cli import main\n"
         f"rc = main(['export', {str(DEMO)!r}])\n"
         f"rc2 = main(['compare', {str(DEMO)!r}, {str(SPARSE)!r}])\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'tui')))\n"
@@ -193,3 +226,46 @@ def test_export_never_imports_textual() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "no/such/file.yaml"),
+        ("export", "tests/export/fixtures/demo-stream.yaml", "--zone", "Mars/Olympus"),
+        ("open", "--zone", "Mars/Olympus"),
+    ],
+)
+def test_usage_errors_exit_2_in_a_real_process(args: tuple[str, ...]) -> None:
+    done = subprocess_incident(*args)
+    assert done.returncode == 2
+    _one_clear_line(done.stderr)
+
+
+def test_invalid_file_exits_1_in_a_real_process(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [unclosed\n")
+    done = subprocess_incident("export", bad)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_open_and_export_say_the_same_about_a_bad_zone(incident: Incident) -> None:
+    opened = incident("open", "--zone", "Mars/Base")
+    exported = incident("export", DEMO, "--zone", "Mars/Base")
+    assert opened.returncode == exported.returncode == 2
+    _one_clear_line(opened.stderr)
+    assert opened.stderr == exported.stderr
+    assert "unknown time zone 'Mars/Base'" in opened.stderr
+
+
+def test_a_bad_zone_names_close_matches(incident: Incident) -> None:
+    done = incident("export", DEMO, "--zone", "America/New_Yrok")
+    assert done.returncode == 2
+    assert "did you mean America/New_York" in done.stderr
+
+
+def test_a_bundled_incident_by_its_id(incident: Incident) -> None:
+    done = incident("export", "x-spaces-2024")
+    assert done.returncode == 0, done.stderr
+    assert "- **Data file:** x-spaces-2024 (incident id x-spaces-2024)" in done.stdout

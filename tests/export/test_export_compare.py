@@ -6,6 +6,7 @@ import pytest
 from _export_helpers import check_golden, check_structure, fixture, footnote_labels, tables
 
 from incident.export.compare import render_comparison
+from incident.view_options import ViewOptions
 from schemas.zones import UnknownZoneError
 
 
@@ -24,7 +25,7 @@ def test_same_source_ids_in_both_get_separate_footnotes() -> None:
 
 
 def test_hostile_comparison_keeps_shape() -> None:
-    text = render_comparison(fixture("hostile"), fixture("demo-stream"), locale="id")
+    text = render_comparison(fixture("hostile"), fixture("demo-stream"), ViewOptions(locale="id"))
     check_structure(text)
     for table in tables(text):
         assert len({len(row) for row in table}) == 1
@@ -60,4 +61,6 @@ def test_timelines_merge_on_t_plus() -> None:
 
 def test_unknown_zone_raises() -> None:
     with pytest.raises(UnknownZoneError):
-        render_comparison(fixture("sparse"), fixture("sparse"), zones=["Atlantis"])
+        render_comparison(
+            fixture("sparse"), fixture("sparse"), ViewOptions.from_labels(["Atlantis"])
+        )

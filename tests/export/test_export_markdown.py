@@ -22,14 +22,17 @@ from hypothesis import strategies as st
 
 from incident.export.markdown import render_postmortem
 from incident.timeline import reconstruct
+from incident.view_options import ViewOptions
 from schemas.zones import UnknownZoneError
 
 FIXTURE_NAMES = ["demo-stream", "hostile", "sparse"]
 
 
-def _render(name: str, **kwargs: object) -> str:
+def _render(name: str, zones: list[str] | None = None, locale: str = "en") -> str:
+    """The post-mortem with ``zones`` and ``locale`` read as the command line reads them."""
     path = f"tests/export/fixtures/{name}.yaml"
-    return render_postmortem(fixture(name), source_path=path, **kwargs)  # type: ignore[arg-type]
+    options = ViewOptions.from_labels(zones, locale)
+    return render_postmortem(fixture(name), options, source_path=path)
 
 
 def _section(markdown: str, title: str) -> str:

@@ -14,7 +14,7 @@ from cases import APP_USAGE, CASES, Case
 from markdown_it import MarkdownIt
 from test_hostile_validate import RAW, params
 
-from incident.cli import main
+from incident_cli import main
 from incident.loader import decode
 from incident.validate import check_text
 

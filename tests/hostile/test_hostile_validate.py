@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from cases import BUGS, BY_NAME, CASES, FILES, FIXED, HERE, VALIDATE_BUGS, Case, markdown
 
-from incident.cli import main
+from incident_cli import main
 from incident.loader import LoadError, decode
 from incident.report import write_github, write_text
 from incident.validate import FileResult, UsageError, check_paths, check_text
@@ -141,7 +141,7 @@ SUBPROCESS_CASES = [case for case in CASES if case.subprocess]
 def test_validate_subprocess(case: Case, tmp_path: Path, session_dir: Path) -> None:
     """The real command, start to exit: exit code, located line, no traceback, nothing raw."""
     path = source(case, tmp_path, session_dir)
-    command = [sys.executable, "-m", "incident.cli", "validate", *case.args, str(path)]
+    command = [sys.executable, "-m", "incident_cli", "validate", *case.args, str(path)]
     env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
     done = subprocess.run(command, capture_output=True, timeout=60, env=env, cwd=tmp_path)
     out = done.stdout.decode("utf-8", "replace")

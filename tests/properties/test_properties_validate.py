@@ -136,7 +136,7 @@ def test_cli_exits_0_1_or_2(tmp_path_factory: Any, text: str) -> None:
     path = folder / "input.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     done = subprocess.run(
-        [sys.executable, "-m", "incident.cli", "validate", str(path)],
+        [sys.executable, "-m", "incident_cli", "validate", str(path)],
         capture_output=True,
         timeout=60,
         cwd=ROOT,

@@ -9,7 +9,8 @@ from textual import events
 from textual.widgets import DataTable, Input, OptionList, Static
 from tui_helpers import DESANTIS, FIXTURES, INVALID, SPACES, make_app, ready, screen_text
 
-from tui.app import IncidentApp, run
+from incident_cli import main
+from tui.app import IncidentApp
 from tui.screens.chart import ChartScreen
 from tui.screens.compare import CompareScreen
 from tui.screens.detail import DetailScreen
@@ -529,9 +530,9 @@ async def test_q_quits() -> None:
     assert app.return_code in (0, None)
 
 
-def test_run_refuses_an_unknown_zone(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run([SPACES], ["Mars/Olympus"], "en") == 2
-    assert "unknown time zone" in capsys.readouterr().err
+def test_open_refuses_an_unknown_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["open", "--zone", "Mars/Olympus", str(SPACES)]) == 2
+    assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
 
 
 # --- locale --------------------------------------------------------------------------------

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from tui_helpers import DESANTIS, SPACES, make_app, ready, screen_text
 
+from incident.pipeline import open_incident
 from incident.timeline import Timeline
 from tui import rows
 from tui.chart import audience_chart
 from tui.compare import compare_view
-from tui.data import load_file
 from tui.detail import discrepancy_words
 from tui.figures import audience_text, delay_text
 from tui.safe import cell, clean, one_line
@@ -20,7 +20,7 @@ from tui.timeline_view import TimelineView
 
 
 def timeline(path: Path) -> Timeline:
-    loaded = load_file(path)
+    loaded = open_incident(path)
     assert loaded.timeline is not None, loaded.problems
     return loaded.timeline
 

@@ -10,6 +10,8 @@ from rich.segment import Segment
 from textual.app import App
 from textual.pilot import Pilot
 
+from incident.view_options import ViewOptions
+from incident_cli.open import write_postmortem
 from tui.app import IncidentApp
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -23,14 +25,15 @@ BUNDLED_DESANTIS = ROOT / "incidents" / "desantis-2023.yaml"
 
 
 def make_app(*paths: Path, **options: object) -> IncidentApp:
-    """The app with what varies frozen: no cursor blink, a fixed theme."""
+    """The app as ``incident open`` builds it (``zones``/``locale`` read as the flags are,
+    the command line's exporter), with what varies frozen: no cursor blink, a fixed theme."""
     zones = options.pop("zones", None)
     locale = options.pop("locale", "en")
     assert not options, options
     return IncidentApp(
         list(paths),
-        zones,  # type: ignore[arg-type]
-        str(locale),
+        ViewOptions.from_labels(zones, str(locale)),  # type: ignore[arg-type]
+        exporter=write_postmortem,
         cursor_blink=False,
         theme="textual-dark",
     )

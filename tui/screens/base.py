@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..data import Loaded
-from ..rows import ZoneMode
 from ..safe import one_line
+from ..zone_modes import ZoneMode
 
 if TYPE_CHECKING:
     from ..app import IncidentApp

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 
 from ..chart import audience_chart
-from ..rows import ZoneMode
+from ..zone_modes import ZoneMode
 from .base import IncidentPageScreen
 
 

@@ -8,8 +8,8 @@ from rich.text import Text
 
 from .. import rows
 from ..detail import source_line
-from ..rows import ZoneMode
 from ..safe import one_line
+from ..zone_modes import ZoneMode
 from .base import IncidentPageScreen
 
 MAX_EVENTS = 40  # per source; the rest is counted

@@ -1,0 +1,5 @@
+"""``python -m incident_cli``: the ``incident`` command."""
+
+from .main import main
+
+raise SystemExit(main())

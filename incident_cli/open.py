@@ -1,0 +1,61 @@
+"""``incident open [PATH...]`` (and ``incident`` alone): the app, on incident files, folders or
+bundled incident ids; the bundled incidents when none is named."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .failures import EXIT_OK
+from .inputs import incident_inputs
+from .view_arguments import add_view_arguments, view_options
+
+if TYPE_CHECKING:
+    from incident.timeline import Timeline
+    from incident.view_options import ViewOptions
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "open", help="open incident files or folders in the app"
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files, folders or bundled incident ids (default: the bundled incidents)",
+    )
+    add_view_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from incident.bundled import default_incident_paths
+
+    options = view_options(args)
+    paths = [given.path for given in incident_inputs(args.paths)] or default_incident_paths()
+    from tui.app import IncidentApp  # only now: the other commands never import Textual
+
+    app = IncidentApp(paths, options, exporter=write_postmortem)
+    result = app.run()
+    if app.return_code not in (None, 0):
+        return app.return_code or 1
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def write_postmortem(
+    timeline: Timeline, options: ViewOptions, data_file: str, path: Path, *, force: bool
+) -> str | None:
+    """The app's export, injected by the command line (the app never imports the export):
+    write the post-mortem to ``path``; the reason it failed, or None when written."""
+    from incident.export.markdown import render_postmortem
+    from incident.export.writer import ExportError, write_atomic
+
+    try:
+        write_atomic(path, render_postmortem(timeline, options, data_file), force=force)
+    except ExportError as exc:
+        return exc.message
+    except OSError as exc:
+        return str(exc)
+    return None

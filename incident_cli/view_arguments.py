@@ -1,0 +1,58 @@
+"""``--zone`` and ``--locale``, read once into :class:`incident.view_options.ViewOptions`.
+
+Every command that shows times takes them, and the same bad value gets the same message from
+every one of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import zoneinfo
+from functools import cache
+
+from incident.view_options import LOCALES, ViewOptions
+from schemas.zones import ABBREVIATIONS, UnknownZoneError
+
+from .failures import UsageFailure
+
+ZONE_HELP = "display zone (IANA name or EDT/EST/ET, PT, WIB/WITA/WIT, UTC…); repeat for several"
+ZONE_HINT = "use an IANA name (America/New_York, Asia/Jakarta) or EDT, EST, ET, PT, WIB, WITA, UTC"
+
+
+def add_view_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--zone", action="append", default=None, metavar="ZONE", help=ZONE_HELP)
+    parser.add_argument(
+        "--locale", choices=LOCALES, default="en", help="language of dates (default en)"
+    )
+
+
+def view_options(args: argparse.Namespace) -> ViewOptions:
+    """The options the person asked for, or a usage failure naming the bad zone."""
+    zones: list[str] | None = args.zone
+    try:
+        return ViewOptions.from_labels(zones, args.locale)
+    except UnknownZoneError as exc:
+        bad = next((z for z in zones or () if not _is_zone(z)), "")
+        raise UsageFailure(zone_message(str(exc), bad)) from None
+
+
+def zone_message(error: str, label: str) -> str:
+    """``unknown time zone 'Amerca/Chicago' (did you mean America/Chicago?): use …``."""
+    close = difflib.get_close_matches(label.strip(), _zone_names(), n=3, cutoff=0.6)
+    suggestion = f" (did you mean {' or '.join(close)}?)" if close else ""
+    return f"{error}{suggestion}: {ZONE_HINT}"
+
+
+def _is_zone(label: str) -> bool:
+    try:
+        ViewOptions.from_labels([label])
+    except UnknownZoneError:
+        return False
+    return True
+
+
+@cache
+def _zone_names() -> tuple[str, ...]:
+    labels = {z.label for z in ABBREVIATIONS.values()}
+    return tuple(sorted(labels | zoneinfo.available_timezones()))
