@@ -14,14 +14,9 @@ from cases import APP_USAGE, CASES, Case
 from markdown_it import MarkdownIt
 from test_hostile_validate import RAW, params
 
-from incident_cli import main
 from incident.loader import decode
 from incident.validate import check_text
-
-pytestmark = pytest.mark.skipif(
-    not (Path(__file__).resolve().parents[2] / "incident" / "export" / "cli.py").exists(),
-    reason="incident/export is not there yet",
-)
+from incident_cli import main
 
 EXPORTABLE = [
     c

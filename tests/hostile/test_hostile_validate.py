@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from cases import BUGS, BY_NAME, CASES, FILES, FIXED, HERE, VALIDATE_BUGS, Case, markdown
 
-from incident_cli import main
 from incident.loader import LoadError, decode
 from incident.report import write_github, write_text
 from incident.validate import FileResult, UsageError, check_paths, check_text
+from incident_cli import main
 
 REPO = HERE.parent.parent
 
