@@ -1,11 +1,14 @@
 """The claims as Timesketch imports them: JSONL, or CSV with the same columns.
 
 One row per claim with a time, in reconstruction order (events as the timeline orders them,
-each event's claims by the time they name): ``message``, ``datetime`` (ISO 8601 in UTC with its
-offset, the instant the source names), ``timestamp_desc`` (what that time is: "stated by AP,
-about"), and as extra fields the event, source, publisher, URL, quote, translation, hedge and
-the interval the claim became. A claim with no time has no place on a Timesketch axis; it is
-left out, and :func:`timesketch_rows` says how many were.
+each event's claims by the time they name): ``message``; ``datetime``, ISO 8601 in UTC with its
+offset: the instant the timeline places the event at, so that Timesketch, which sorts by it,
+shows the reconstructed order; ``timestamp_desc``, what that time is: "stated by AP, about"
+where it is the time the claim names, else "event time, reconstructed (AP: 20:42 EDT)" — the
+claim's own instant is then in ``stated_datetime``; and as extra fields the event, source,
+publisher, URL, quote, translation, hedge and the interval the claim became. A claim with no
+time has no place on a Timesketch axis; it is left out, and :func:`timesketch_rows` says how
+many were.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ FIELDS = (
     "translation",
     "hedge",
     "stated",
+    "stated_datetime",
     "interval_start",
     "interval_end",
     "disputed",
@@ -56,14 +60,16 @@ def timesketch_rows(timeline: Timeline) -> Rows:
     rows: list[dict[str, Any]] = []
     untimed = 0
     for item in timeline.events:
+        anchor = words.shown(item).anchor
         timed: list[tuple[datetime, int, ResolvedClaim]] = []
         for index, claim in enumerate(item.claims):
-            if claim.nominal is None or claim.interval is None:
+            if claim.nominal is None or claim.interval is None or anchor is None:
                 untimed += 1
                 continue
             timed.append((claim.nominal, index, claim))
-        for moment, _, claim in sorted(timed, key=lambda t: (t[0], t[1])):
-            rows.append(_row(timeline, item.event.title, item.id, claim, moment, item.disputed))
+        for _, _, claim in sorted(timed, key=lambda t: (t[0], t[1])):
+            assert anchor is not None
+            rows.append(_row(timeline, item.event.title, item.id, claim, anchor, item.disputed))
     return Rows(rows, untimed)
 
 
@@ -80,6 +86,7 @@ def _row(
     hedge = words.HEDGE_WORDS[claim.kind]
     quote = words.text(claim.claim.quote) if claim.claim.quote else ""
     message = f"{words.text(title)} — {name}"
+    stated_at = claim.nominal
     if quote:
         message += f": “{quote}”"
     time = claim.claim.time
@@ -87,7 +94,11 @@ def _row(
     return {
         "message": message,
         "datetime": iso(moment),
-        "timestamp_desc": f"stated by {name}" + (f", {hedge}" if hedge else ""),
+        "timestamp_desc": (
+            f"stated by {name}" + (f", {hedge}" if hedge else "")
+            if stated_at == moment
+            else f"event time, reconstructed ({name}: {words.claim_time(claim, with_words=False)})"
+        ),
         "event_id": event_id,
         "event_title": words.text(title),
         "event_kind": timeline.by_id[event_id].event.kind.value,
@@ -98,6 +109,7 @@ def _row(
         "translation": words.text(claim.claim.translation) if claim.claim.translation else "",
         "hedge": claim.kind.value if claim.kind else "",
         "stated": words.claim_time(claim) if time is not None else "",
+        "stated_datetime": iso(stated_at),
         "interval_start": iso(claim.interval.earliest),
         "interval_end": iso(claim.interval.latest),
         "disputed": disputed,

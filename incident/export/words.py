@@ -88,7 +88,7 @@ def day_heading(moment: datetime, zone: str, locale: str = "en") -> str:
     return day(moment, zone, locale)
 
 
-def claim_time(claim: ResolvedClaim) -> str:
+def claim_time(claim: ResolvedClaim, *, with_words: bool = True) -> str:
     """The time as the source gave it, in its own zone: ``about 20:45 ET``; its own words
     in quotes after it when recorded."""
     time = claim.claim.time
@@ -107,7 +107,7 @@ def claim_time(claim: ResolvedClaim) -> str:
         said += " " + abbreviation(claim.nominal, claim.zone)
     else:
         said = stated_time(time, claim)
-    if time is not None and time.stated:
+    if with_words and time is not None and time.stated:
         said += f" (“{text(time.stated)}”)"
     return said
 

@@ -169,6 +169,8 @@ def finish(draft: Draft) -> Imported:
     for problem in result.problems:
         row, column = draft.locate(problem.yaml_path)
         message = problem.message
+        if problem.code == "no-zone":
+            message += "; name it in a zone column, or pass --zone for the whole sheet"
         cell = CellProblem(draft.file, row, column, str(problem.severity), problem.code, message)
         (errors if problem.severity == "error" else warnings).append(cell)
     if errors:

@@ -35,7 +35,12 @@ def test_every_row_has_timesketch_fields_and_utc_datetimes(path: Path) -> None:
             assert isinstance(row[field], str) and row[field], field
         moment = datetime.fromisoformat(str(row["datetime"]))
         assert moment.utcoffset() == timedelta(0)
-        assert str(row["timestamp_desc"]).startswith("stated by ")
+        desc = str(row["timestamp_desc"])
+        stated = datetime.fromisoformat(str(row["stated_datetime"]))
+        if desc.startswith("stated by "):
+            assert stated == moment
+        else:
+            assert desc.startswith("event time, reconstructed (") and stated != moment
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
@@ -44,27 +49,37 @@ def test_rows_follow_reconstruction_order(path: Path) -> None:
     parsed = parse_rows(render_jsonl(timesketch_rows(timeline)))
     order = [e.id for e in timeline.events]
     events = [str(r["event_id"]) for r in parsed]
-    # Events appear in reconstructed order, each one's rows together, by the time they name.
-    firsts = list(dict.fromkeys(events))
-    assert firsts == [e for e in order if e in firsts]
+    # Events in reconstructed order, each one's rows together, and the datetimes Timesketch
+    # sorts by never go back: its view is the reconstruction's order.
     assert events == sorted(events, key=order.index)
-    for event_id in firsts:
-        times = [
-            datetime.fromisoformat(str(r["datetime"])) for r in parsed if r["event_id"] == event_id
-        ]
-        assert times == sorted(times)
+    times = [datetime.fromisoformat(str(r["datetime"])) for r in parsed]
+    assert times == sorted(times)
+    for event_id in dict.fromkeys(events):
+        stated = [str(r["stated_datetime"]) for r in parsed if r["event_id"] == event_id]
+        assert stated == sorted(stated)
 
 
 def test_timestamp_desc_says_who_and_how() -> None:
     timeline = load(next(p for p in BUNDLED if p.stem == "x-spaces-2024"))
     parsed = parse_rows(render_jsonl(timesketch_rows(timeline)))
-    start = [r for r in parsed if r["event_id"] == "conversation-starts"]
-    assert {"stated by ABC News", "stated by CNBC (Indonesian text), about"} <= {
-        str(r["timestamp_desc"]) for r in start
+    sched = [r for r in parsed if r["event_id"] == "scheduled-start"]
+    assert {str(r["timestamp_desc"]) for r in sched} == {
+        "stated by ABC News",
+        "stated by Kontan",
+        "stated by CNBC (Indonesian text)",
+        "stated by Tribunnews",
     }
-    ap = next(r for r in start if r["source_id"] == "ap")
-    assert ap["datetime"] == "2024-08-13T00:42:00+00:00"
-    assert ap["interval_start"] == ap["interval_end"] == "2024-08-13T00:42:00+00:00"
+    assert {r["datetime"] for r in sched} == {"2024-08-13T00:00:00+00:00"}
+    # Where the sources disagree, the row sits at the reconstructed time and says whose it is not.
+    start = {str(r["source_id"]): r for r in parsed if r["event_id"] == "conversation-starts"}
+    assert start["ap"]["timestamp_desc"] == "event time, reconstructed (ABC News: 20:42 EDT)"
+    assert start["ap"]["stated_datetime"] == "2024-08-13T00:42:00+00:00"
+    assert (
+        start["ap"]["interval_start"] == start["ap"]["interval_end"] == "2024-08-13T00:42:00+00:00"
+    )
+    assert start["cnbc-id"]["timestamp_desc"] == (
+        "event time, reconstructed (CNBC (Indonesian text): about 20:45 ET)"
+    )
 
 
 def test_hostile_text_stays_text_and_csv_cells_are_not_formulas() -> None:
