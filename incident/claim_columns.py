@@ -1,7 +1,8 @@
 """The columns of the claims sheet, shared by its export and its import.
 
 One row per claim: the event's columns, the source's, then the claim's own. A column is named
-after the model field it holds, except where two would clash (``source_title``, ``event_note``).
+after the model field it holds, except where two would clash (``source_title``, ``event_note``);
+``extra`` holds, as JSON, whatever else a claim says that no column does.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ CLAIM_COLUMNS = (
     "figure_stated",
     "stance",
     "note",
+    "extra",
 )
 COLUMNS = EVENT_COLUMNS + SOURCE_COLUMNS + CLAIM_COLUMNS
 
@@ -48,4 +50,29 @@ SOURCE_FIELDS = {
     "source": "id",
     "source_title": "title",
     "source_note": "note",
+}
+
+# The claim fields the columns above hold; any other field a claim has goes, as compact JSON,
+# into the ``extra`` column, so a round trip keeps every claim whole even as the format grows.
+CLAIM_FIELDS_IN_COLUMNS: dict[str, frozenset[str] | None] = {
+    "source": None,
+    "quote": None,
+    "translation": None,
+    "stance": None,
+    "note": None,
+    "time": frozenset(
+        {
+            "kind",
+            "at",
+            "until",
+            "zone",
+            "margin",
+            "relative_to",
+            "relative_source",
+            "offset",
+            "until_offset",
+            "stated",
+        }
+    ),
+    "value": frozenset({"amount", "unit", "bound", "stated"}),
 }

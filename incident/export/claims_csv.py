@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
+from typing import Any
 
 from schemas.models import Claim, Event, Incident, Source
 
 from ..cells import guard
-from ..claim_columns import COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
+from ..claim_columns import CLAIM_FIELDS_IN_COLUMNS, COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
 
 
 def number(value: float) -> str:
@@ -93,6 +95,9 @@ def _claim_cells(claim: Claim, source_zone: str | None) -> dict[str, str]:
                 "stated": text(time.stated),
             }
         )
+    extra = extra_fields(claim)
+    if extra:
+        cells["extra"] = json.dumps(extra, ensure_ascii=False, separators=(", ", ": "))
     value = claim.value
     if value is not None:
         cells.update(
@@ -104,3 +109,20 @@ def _claim_cells(claim: Claim, source_zone: str | None) -> dict[str, str]:
             }
         )
     return cells
+
+
+def extra_fields(claim: Claim) -> dict[str, Any]:
+    """What the claim says beyond the columns (fields at their defaults left out)."""
+    data = claim.model_dump(mode="json", exclude_defaults=True)
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        held = CLAIM_FIELDS_IN_COLUMNS.get(name, frozenset())
+        if name in CLAIM_FIELDS_IN_COLUMNS and held is None:
+            continue
+        if isinstance(value, dict) and held:
+            rest = {k: v for k, v in value.items() if k not in held}
+            if rest:
+                out[name] = rest
+        elif name not in CLAIM_FIELDS_IN_COLUMNS:
+            out[name] = value
+    return out

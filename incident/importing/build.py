@@ -170,7 +170,7 @@ def finish(draft: Draft) -> Imported:
         row, column = draft.locate(problem.yaml_path)
         message = problem.message
         if problem.code == "no-zone":
-            message += "; name it in a zone column, or pass --zone for the whole sheet"
+            message += "; name it in a zone column, or pass --source-zone for the whole sheet"
         cell = CellProblem(draft.file, row, column, str(problem.severity), problem.code, message)
         (errors if problem.severity == "error" else warnings).append(cell)
     if errors:

@@ -10,6 +10,7 @@ an earlier row's is an error. Where the sheet is silent: ``kind`` is ``observati
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..claim_columns import EVENT_COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
@@ -255,7 +256,35 @@ def _claim(
         if row.get(column):
             claim[column] = row.get(column)
             draft.at((*path, column), row.number, sheet.shown(column))
+    if row.get("extra"):
+        _merge_extra(sheet, draft, row, claim, path)
     return claim
+
+
+def _merge_extra(
+    sheet: Sheet, draft: Draft, row: Row, claim: dict[str, Any], path: tuple[Any, ...]
+) -> None:
+    """The ``extra`` column: claim fields no other column holds, as a JSON object."""
+    column = sheet.shown("extra")
+    try:
+        extra = json.loads(row.get("extra"))
+    except ValueError as exc:
+        draft.error(row.number, column, "value", f"extra: not JSON ({exc})")
+        return
+    if not isinstance(extra, dict):
+        draft.error(row.number, column, "value", "extra: not a JSON object of claim fields")
+        return
+    for name, value in extra.items():
+        held = claim.get(name)
+        if isinstance(held, dict) and isinstance(value, dict):
+            merged = Flow({**held, **value})
+            claim[name] = merged
+        else:
+            claim[name] = Flow(value) if isinstance(value, dict) else value
+        draft.at((*path, name), row.number, column)
+        if isinstance(value, dict):
+            for key in value:
+                draft.at((*path, name, key), row.number, column)
 
 
 def _number(text: str) -> int | float | None:

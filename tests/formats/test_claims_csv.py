@@ -195,3 +195,18 @@ def test_timelinejs_template_errors_are_located() -> None:
     lines = [p.render() for p in failed.value.problems]
     assert any(line.startswith("tl.csv:3:Time: error[value]") for line in lines), lines
     assert any(line.startswith("tl.csv:4:Media Credit: error[missing-field]") for line in lines)
+
+
+def test_the_extra_column_carries_claim_fields_as_json_and_bad_json_is_located() -> None:
+    header = "event,source,publisher,time,zone,hedge,extra\n"
+    good = (
+        header
+        + 'start,ap,AP,2024-08-12 20:45,EDT,about,"{""time"": {""margin"": ""10m""}, ""note"": ""n""}"\n'
+    )
+    result = check_text(import_text(good, "claims.csv").text, "x.yaml")
+    assert result.incident is not None
+    claim = result.incident.events[0].claims[0]
+    assert claim.time is not None and (claim.time.margin, claim.note) == ("10m", "n")
+    with pytest.raises(ImportFailed) as failed:
+        import_text(header + "start,ap,AP,2024-08-12 20:45,EDT,about,{oops\n", "claims.csv")
+    assert [p.render()[:28] for p in failed.value.problems] == ["claims.csv:2:extra: error[va"]
