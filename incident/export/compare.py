@@ -18,6 +18,7 @@ from ..view_options import ViewOptions
 from . import markdown
 from .common import View, long_day
 from .escape import FootnoteIds, inline, plain
+from .section import Section
 
 
 def render_comparison(a: Timeline, b: Timeline, options: ViewOptions | None = None) -> str:
@@ -39,26 +40,26 @@ def render_comparison(a: Timeline, b: Timeline, options: ViewOptions | None = No
     blocks += _figures(views, names)
     blocks += _causes(views, names)
     blocks += _timelines(views, names)
-    blocks.append("## Where the sources disagree")
-    for view, name in zip(views, names, strict=True):
-        blocks.append(f"### {name}")
-        blocks += _demote(markdown.disagreements_section(view)[1:], 1)
-    blocks.append("## Audience over time")
-    for view, name in zip(views, names, strict=True):
-        blocks.append(f"### {name}")
-        blocks += _demote(markdown.audience_section(view)[1:], 1)
-    blocks.append("## Sources")
-    for view, name in zip(views, names, strict=True):
-        blocks.append(f"### {name}")
-        blocks += markdown.supporting_section(view)[2:3]
+    pairs = list(zip(views, names, strict=True))
+    sections = [
+        # The post-mortem's own sections, each incident's one level down under its name.
+        ("Where the sources disagree", [markdown.disagreements_section(v) for v, _ in pairs]),
+        ("Audience over time", [markdown.audience_section(v) for v, _ in pairs]),
+    ]
+    for title, parts in sections:
+        blocks += _side_by_side(title, parts, names)
+    sources = [Section(name, (markdown.sources_list(view),)) for view, name in pairs]
+    blocks += Section("Sources", tuple(sources)).blocks()
     for view in views:
         blocks += markdown.footnotes(view)
     return "\n\n".join(blocks) + "\n"
 
 
-def _demote(blocks: Sequence[str], levels: int) -> list[str]:
-    """Push our own headings down (file text never starts a block: '#' is escaped)."""
-    return ["#" * levels + block if block.startswith("#") else block for block in blocks]
+def _side_by_side(title: str, parts: Sequence[Section], names: Sequence[str]) -> list[str]:
+    """A section of the comparison holding one incident's section under each incident's name."""
+    return Section(
+        title, tuple(Section(name, part.body) for part, name in zip(parts, names, strict=True))
+    ).blocks()
 
 
 def _header(views: Sequence[View]) -> list[str]:

@@ -16,6 +16,7 @@ from ..view_options import ViewOptions
 from . import mermaid
 from .common import View, join_words, language_name, long_day
 from .escape import inline, plain, quoted, url
+from .section import Section
 from .zones import varies
 
 TOOL = "incident"
@@ -42,9 +43,9 @@ def render_postmortem(
     blocks += _resolution(view)
     blocks += _lessons(view)
     blocks += _timeline(view)
-    blocks += disagreements_section(view)
-    blocks += audience_section(view)
-    blocks += supporting_section(view)
+    blocks += disagreements_section(view).blocks()
+    blocks += audience_section(view).blocks()
+    blocks += supporting_section(view).blocks()
     blocks += footnotes(view)
     return "\n\n".join(blocks) + "\n"
 
@@ -350,12 +351,12 @@ def _event_cell(view: View, item: TimelineEvent) -> str:
     return text
 
 
-def disagreements_section(view: View) -> list[str]:
-    out = ["## Where the sources disagree"]
+def disagreements_section(view: View) -> Section:
+    """Event by event, what each source says where they disagree."""
+    title = "Where the sources disagree"
     found = view.timeline.discrepancies
     if not found:
-        out.append("The sources do not disagree on any event's time or figures.")
-        return out
+        return Section(title, ("The sources do not disagree on any event's time or figures.",))
     items = []
     for d in found:
         item = view.timeline.by_id[d.event_id]
@@ -374,22 +375,22 @@ def disagreements_section(view: View) -> list[str]:
             )
             lines.append(f"  - {label}: {view.interval_all(item.interval, d.claims)}")
         items.append("\n".join(lines))
-    out.append("\n".join(items))
-    return out
+    return Section(title, ("\n".join(items),))
 
 
 # -- audience chart ------------------------------------------------------------------------------
 
 
-def audience_section(view: View) -> list[str]:
-    out = ["## Audience over time"]
+def audience_section(view: View) -> Section:
+    """One subsection per unit counted: a chart where there are two time points, and a table."""
+    title = "Audience over time"
     series = mermaid.group_by_unit(view.timeline.metrics)
     if not series:
-        out.append("No source gives audience figures.")
-        return out
+        return Section(title, ("No source gives audience figures.",))
     zone = view.zones[0]
+    units: list[Section] = []
     for s in series:
-        out.append(f"### {inline(s.unit.capitalize())}")
+        out: list[str] = []
         block = mermaid.chart(s, zone, view.locale)
         if block is not None:
             out.append(block)
@@ -401,7 +402,8 @@ def audience_section(view: View) -> list[str]:
         else:
             out.append("Fewer than two time points: no chart, only the figures.")
         out.append(_audience_table(view, s))
-    return out
+        units.append(Section(inline(s.unit.capitalize()), tuple(out)))
+    return Section(title, tuple(units))
 
 
 def _audience_table(view: View, s: mermaid.Series) -> str:
@@ -427,9 +429,23 @@ def _audience_table(view: View, s: mermaid.Series) -> str:
 # -- supporting information ----------------------------------------------------------------------
 
 
-def supporting_section(view: View) -> list[str]:
+def supporting_section(view: View) -> Section:
+    """The sources, what each is cited for, and the editor's notes on events."""
     t = view.timeline
-    out = ["## Supporting information", "### Sources"]
+    parts = [Section("Sources", (sources_list(view),))]
+    notes = [
+        f"- “{inline(item.event.title)}”: {inline(item.event.note)}"
+        for item in t.events
+        if item.event.note
+    ]
+    if notes:
+        parts.append(Section("Editor's notes from the data file", ("\n".join(notes),)))
+    return Section("Supporting information", tuple(parts))
+
+
+def sources_list(view: View) -> str:
+    """One item per source: its citation, title, and the events and causes it is cited for."""
+    t = view.timeline
     rows = []
     for source in t.sources.values():
         used = t.source_usage.get(source.id, ())
@@ -442,16 +458,7 @@ def supporting_section(view: View) -> list[str]:
         cited = "cited for " + join_words(uses) if uses else "not cited"
         title = f" — {quoted(source.title)}" if source.title else ""
         rows.append(f"- {view.cite(source.id)}{title} ({cited})")
-    out.append("\n".join(rows))
-    notes = [
-        f"- “{inline(item.event.title)}”: {inline(item.event.note)}"
-        for item in t.events
-        if item.event.note
-    ]
-    if notes:
-        out.append("### Editor's notes from the data file")
-        out.append("\n".join(notes))
-    return out
+    return "\n".join(rows)
 
 
 def footnotes(view: View) -> list[str]:

@@ -64,3 +64,23 @@ def test_unknown_zone_raises() -> None:
         render_comparison(
             fixture("sparse"), fixture("sparse"), ViewOptions.from_labels(["Atlantis"])
         )
+
+
+def test_sections_nest_by_structure_not_by_rendered_headings() -> None:
+    from incident.export.section import Section
+
+    inner = Section("Audience over time", (Section("Listeners", ("a table",)), "a note"))
+    assert Section("A: first", inner.body).blocks(3) == [
+        "### A: first",
+        "#### Listeners",
+        "a table",
+        "a note",
+    ]
+    assert inner.blocks() == ["## Audience over time", "### Listeners", "a table", "a note"]
+
+
+def test_compare_takes_the_source_list_and_not_the_editors_notes() -> None:
+    text = render_comparison(fixture("demo-stream"), fixture("sparse"))
+    sources = text[text.index("\n## Sources\n") :]
+    assert "Editor's notes" not in sources
+    assert sources.count("\n### ") == 2
