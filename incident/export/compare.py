@@ -16,8 +16,8 @@ from ..formatting import Shown, day, plural, shown_clock, shown_since, shown_tim
 from ..timeline import Timeline, TimelineEvent
 from ..view_options import ViewOptions
 from . import markdown
-from .common import View, long_day
 from .escape import FootnoteIds, inline, plain
+from .phrasing import Phrasing, long_day
 from .section import Section
 
 
@@ -28,7 +28,7 @@ def render_comparison(a: Timeline, b: Timeline, options: ViewOptions | None = No
     """
     options = options or ViewOptions()
     views = [
-        View(t, options.zone_names(t), options.locale, FootnoteIds(prefix))
+        Phrasing(t, options.zone_names(t), options.locale, FootnoteIds(prefix))
         for t, prefix in ((a, "a-"), (b, "b-"))
     ]
     names = [
@@ -62,7 +62,7 @@ def _side_by_side(title: str, parts: Sequence[Section], names: Sequence[str]) ->
     ).blocks()
 
 
-def _header(views: Sequence[View]) -> list[str]:
+def _header(views: Sequence[Phrasing]) -> list[str]:
     a, b = (v.timeline for v in views)
     lines = []
     for letter, view in zip("AB", views, strict=True):
@@ -83,7 +83,7 @@ def _header(views: Sequence[View]) -> list[str]:
     ]
 
 
-def _figures(views: Sequence[View], names: Sequence[str]) -> list[str]:
+def _figures(views: Sequence[Phrasing], names: Sequence[str]) -> list[str]:
     rows: list[tuple[str, list[str]]] = []
 
     def moment(label: str, name: str, missing: str) -> None:
@@ -135,7 +135,7 @@ def _figures(views: Sequence[View], names: Sequence[str]) -> list[str]:
     return ["## Key figures", "\n".join(out)]
 
 
-def _cause_summary(view: View) -> str:
+def _cause_summary(view: Phrasing) -> str:
     causes = view.timeline.causes
     if not causes:
         return "No source puts forward a cause."
@@ -145,7 +145,7 @@ def _cause_summary(view: View) -> str:
     )
 
 
-def _causes(views: Sequence[View], names: Sequence[str]) -> list[str]:
+def _causes(views: Sequence[Phrasing], names: Sequence[str]) -> list[str]:
     out = ["## Claimed causes"]
     for view, name in zip(views, names, strict=True):
         out.append(f"### {name}")
@@ -168,7 +168,7 @@ def _causes(views: Sequence[View], names: Sequence[str]) -> list[str]:
     return out
 
 
-def _timelines(views: Sequence[View], names: Sequence[str]) -> list[str]:
+def _timelines(views: Sequence[Phrasing], names: Sequence[str]) -> list[str]:
     """One table, rows ordered by T+, one column per incident.
 
     Each incident keeps its own order (an event with no time stays after the event before it);
@@ -221,7 +221,7 @@ def _timelines(views: Sequence[View], names: Sequence[str]) -> list[str]:
     return ["## Timelines side by side", "\n".join(out), note, _counts(views)]
 
 
-def _counts(views: Sequence[View]) -> str:
+def _counts(views: Sequence[Phrasing]) -> str:
     parts = []
     for letter, view in zip("AB", views, strict=True):
         untimed = [e for e in view.timeline.events if e.interval is None]

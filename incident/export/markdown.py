@@ -14,8 +14,8 @@ from ..formatting import plural, shown_since, shown_time
 from ..timeline import Discrepancy, DiscrepancyKind, Timeline, TimelineEvent
 from ..view_options import ViewOptions
 from . import mermaid
-from .common import View, join_words, language_name, long_day
 from .escape import inline, plain, quoted, url
+from .phrasing import Phrasing, join_words, language_name, long_day
 from .section import Section
 from .zones import varies
 
@@ -33,7 +33,7 @@ def render_postmortem(
     the language of dates. ``source_path``: how to name the data file in the header.
     """
     options = options or ViewOptions()
-    view = View(timeline, options.zone_names(timeline), options.locale)
+    view = Phrasing(timeline, options.zone_names(timeline), options.locale)
     blocks: list[str] = []
     blocks += _header(view, source_path)
     blocks += _summary(view)
@@ -53,7 +53,7 @@ def render_postmortem(
 # -- header and summary ------------------------------------------------------------------------
 
 
-def _header(view: View, source_path: str | None) -> list[str]:
+def _header(view: Phrasing, source_path: str | None) -> list[str]:
     incident = view.timeline.incident
     n = len(view.timeline.sources)
     where = inline(source_path) if source_path else "not given"
@@ -75,7 +75,7 @@ def _header(view: View, source_path: str | None) -> list[str]:
     ]
 
 
-def _summary(view: View) -> list[str]:
+def _summary(view: Phrasing) -> list[str]:
     incident = view.timeline.incident
     return [
         "## Summary",
@@ -86,7 +86,7 @@ def _summary(view: View) -> list[str]:
     ]
 
 
-def _key_figures(view: View) -> str:
+def _key_figures(view: Phrasing) -> str:
     t = view.timeline
     rows: list[tuple[str, str, str]] = []
 
@@ -122,7 +122,7 @@ def _key_figures(view: View) -> str:
 # -- impact, causes, detection, resolution -----------------------------------------------------
 
 
-def _impact(view: View) -> list[str]:
+def _impact(view: Phrasing) -> list[str]:
     t = view.timeline
     items = []
     delay = view.delay_text(t.delay)
@@ -146,7 +146,7 @@ def _impact(view: View) -> list[str]:
     return ["## Impact", "What the sources quantify:", "\n".join(items)]
 
 
-def _causes(view: View) -> list[str]:
+def _causes(view: Phrasing) -> list[str]:
     causes = view.timeline.causes
     out = ["## Root causes and trigger"]
     if not causes:
@@ -205,7 +205,7 @@ def _quote_with_translation(
     return text
 
 
-def _detection(view: View) -> list[str]:
+def _detection(view: Phrasing) -> list[str]:
     out = ["## Detection"]
     first = view.timeline.moment("first_trouble")
     ack = view.timeline.moment("acknowledged")
@@ -224,7 +224,7 @@ def _detection(view: View) -> list[str]:
     return out
 
 
-def _resolution(view: View) -> list[str]:
+def _resolution(view: Phrasing) -> list[str]:
     start = view.timeline.moment("actual_start")
     end = view.timeline.moment("end")
     items = [
@@ -239,7 +239,7 @@ def _resolution(view: View) -> list[str]:
 # -- lessons ------------------------------------------------------------------------------------
 
 
-def _lessons(view: View) -> list[str]:
+def _lessons(view: Phrasing) -> list[str]:
     """Facts derived from the record: disagreements, disputes, gaps. No opinions."""
     t = view.timeline
     items: list[str] = []
@@ -315,7 +315,7 @@ def _disagreement_words(d: Discrepancy) -> str:
 # -- timeline -----------------------------------------------------------------------------------
 
 
-def _timeline(view: View) -> list[str]:
+def _timeline(view: Phrasing) -> list[str]:
     t = view.timeline
     headings = view.zone_headings()
     varied = [varies(z, view.moments) for z in view.zones]
@@ -343,7 +343,7 @@ def _timeline(view: View) -> list[str]:
     return ["## Timeline", "\n".join(out), legend]
 
 
-def _event_cell(view: View, item: TimelineEvent) -> str:
+def _event_cell(view: Phrasing, item: TimelineEvent) -> str:
     text = inline(item.event.title)
     if item.discrepancies:
         aspects = join_words(list(dict.fromkeys(d.aspect for d in item.discrepancies)))
@@ -351,7 +351,7 @@ def _event_cell(view: View, item: TimelineEvent) -> str:
     return text
 
 
-def disagreements_section(view: View) -> Section:
+def disagreements_section(view: Phrasing) -> Section:
     """Event by event, what each source says where they disagree."""
     title = "Where the sources disagree"
     found = view.timeline.discrepancies
@@ -381,7 +381,7 @@ def disagreements_section(view: View) -> Section:
 # -- audience chart ------------------------------------------------------------------------------
 
 
-def audience_section(view: View) -> Section:
+def audience_section(view: Phrasing) -> Section:
     """One subsection per unit counted: a chart where there are two time points, and a table."""
     title = "Audience over time"
     series = mermaid.group_by_unit(view.timeline.metrics)
@@ -406,7 +406,7 @@ def audience_section(view: View) -> Section:
     return Section(title, tuple(units))
 
 
-def _audience_table(view: View, s: mermaid.Series) -> str:
+def _audience_table(view: Phrasing, s: mermaid.Series) -> str:
     headings = view.zone_headings()
     head = [*(inline(h) for h in headings), "Figure", "Event", "Source"]
     out = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
@@ -429,7 +429,7 @@ def _audience_table(view: View, s: mermaid.Series) -> str:
 # -- supporting information ----------------------------------------------------------------------
 
 
-def supporting_section(view: View) -> Section:
+def supporting_section(view: Phrasing) -> Section:
     """The sources, what each is cited for, and the editor's notes on events."""
     t = view.timeline
     parts = [Section("Sources", (sources_list(view),))]
@@ -443,7 +443,7 @@ def supporting_section(view: View) -> Section:
     return Section("Supporting information", tuple(parts))
 
 
-def sources_list(view: View) -> str:
+def sources_list(view: Phrasing) -> str:
     """One item per source: its citation, title, and the events and causes it is cited for."""
     t = view.timeline
     rows = []
@@ -461,7 +461,7 @@ def sources_list(view: View) -> str:
     return "\n".join(rows)
 
 
-def footnotes(view: View) -> list[str]:
+def footnotes(view: Phrasing) -> list[str]:
     """One footnote per source: who, what, when, where, and the quotes used from it."""
     t = view.timeline
     out = []
@@ -470,7 +470,7 @@ def footnotes(view: View) -> list[str]:
     return ["\n\n".join(out)] if out else []
 
 
-def source_footnote(view: View, source: Source) -> str:
+def source_footnote(view: Phrasing, source: Source) -> str:
     t = view.timeline
     parts = [f"**{inline(source.publisher)}**"]
     if source.title:

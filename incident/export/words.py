@@ -1,6 +1,6 @@
 """Plain words for the data formats (TimelineJS, Timesketch, JSON, CSV): not escaped.
 
-The Markdown documents escape as they go (:mod:`.common`); these formats each escape for their
+The Markdown documents escape as they go (:mod:`.phrasing`); these formats each escape for their
 own medium (HTML for TimelineJS slides, nothing for JSON and CSV), so the words are built here
 once, as plain text, from the reconstructed timeline.
 """

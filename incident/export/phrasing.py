@@ -1,5 +1,7 @@
-"""Pieces both documents use: source names, citations, times in the display zones, figures.
+"""How a Markdown document phrases one incident: source names and citations, times in the
+display zones, claims as their sources state them, and the derived figures.
 
+Both documents (the post-mortem and the comparison) phrase incidents through :class:`Phrasing`.
 Everything returned here is Markdown-safe: file text goes through :mod:`.escape`.
 """
 
@@ -52,8 +54,9 @@ STANCE_WORDS = {
 
 
 @dataclass
-class View:
-    """One incident as a document shows it: zones, locale and footnote labels."""
+class Phrasing:
+    """One incident as a document phrases it: its timeline with the display zones, the locale
+    of dates and the footnote labels of its sources."""
 
     timeline: Timeline
     zones: tuple[str, ...]
