@@ -1,5 +1,6 @@
-"""``incident export``: write a Markdown post-mortem of one incident, or one per incident with
-``--all``. Every file is checked before anything is written."""
+"""``incident export``: write a Markdown post-mortem of one incident — or, with ``--format``,
+its TimelineJS, Timesketch, JSON or claims-CSV document — or one per incident with ``--all``.
+Every file is checked before anything is written."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .export_formats import FORMATS, SUFFIXES, render
 from .failures import EXIT_OK, CommandFailure, InvalidInput, UsageFailure, say
 from .inputs import IncidentInput, incident_input, incident_inputs, open_valid
 from .output import check_output, emit, write_file
@@ -18,7 +20,9 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> None:
-    parser: argparse.ArgumentParser = sub.add_parser("export", help="write a Markdown post-mortem")
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "export", help="write a Markdown post-mortem, or TimelineJS, Timesketch, JSON or CSV"
+    )
     parser.add_argument(
         "paths",
         nargs="+",
@@ -33,15 +37,20 @@ def register(sub: Any) -> None:
         default=None,
         help="output file (with --all: a folder); stdout if absent",
     )
-    parser.add_argument("--all", action="store_true", help="one post-mortem per incident")
+    parser.add_argument("--all", action="store_true", help="one document per incident")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="markdown",
+        help="markdown (default), timelinejs, timesketch (JSONL), timesketch-csv, json "
+        "(the reconstructed timeline), csv (one row per claim)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite existing files")
     add_view_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from incident.export.markdown import render_postmortem
-
     options = view_options(args)
     if args.all:
         return _export_all(args, options)
@@ -50,14 +59,17 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output, args.paths)
     given = incident_input(args.paths[0])
     timeline = open_valid(given)
-    emit(render_postmortem(timeline, options, source_path=given.name), args.output, args.force)
+    document = render(args.format, timeline, options, given.name)
+    emit(document.text, args.output, args.force)
+    for note in document.notes:
+        say(note)
     return EXIT_OK
 
 
 def _export_all(args: argparse.Namespace, options: ViewOptions) -> int:
-    from incident.export.markdown import render_postmortem
     from incident.validate import UsageError, collect_files
 
+    suffix = SUFFIXES[args.format]
     out_dir: Path | None = args.output
     if out_dir is None:
         raise UsageFailure("--all needs -o/--output FOLDER to write one file per incident")
@@ -80,7 +92,7 @@ def _export_all(args: argparse.Namespace, options: ViewOptions) -> int:
         raise InvalidInput.joined(invalid)
     targets: dict[str, str] = {}
     for timeline, shown in loaded:
-        name = timeline.incident.id + ".md"
+        name = timeline.incident.id + suffix
         if name in targets:
             raise UsageFailure(
                 f"two files have incident id {timeline.incident.id!r} ({targets[name]} and "
@@ -97,9 +109,10 @@ def _export_all(args: argparse.Namespace, options: ViewOptions) -> int:
         except OSError as exc:
             raise CommandFailure(f"{out_dir}: cannot create folder: {exc.strerror}") from None
     for timeline, shown in loaded:
-        target = out_dir / (timeline.incident.id + ".md")
-        write_file(
-            target, render_postmortem(timeline, options, source_path=shown), force=args.force
-        )
+        target = out_dir / (timeline.incident.id + suffix)
+        document = render(args.format, timeline, options, shown)
+        write_file(target, document.text, force=args.force)
         say(f"wrote {target}")
+        for note in document.notes:
+            say(note)
     return EXIT_OK

@@ -7,7 +7,7 @@ import sys
 
 from incident import __version__
 
-from . import compare, export, listing, schema, validate
+from . import compare, export, importing, listing, schema, validate
 from . import open as open_command
 from .failures import EXIT_USAGE, PREFIX
 
@@ -29,6 +29,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"incident {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (validate, schema, listing, open_command, export, compare):
+    for module in (validate, schema, listing, open_command, export, importing, compare):
         module.register(sub)
     return parser

@@ -1,4 +1,5 @@
-"""``incident schema``: print the JSON Schema of incident files."""
+"""``incident schema``: print the JSON Schema of incident files; ``--output``: of the
+reconstructed timeline that ``incident export --format json`` writes."""
 
 from __future__ import annotations
 
@@ -12,13 +13,27 @@ from .failures import EXIT_OK
 
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
-        "schema", help="print the JSON Schema of incident files"
+        "schema", help="print the JSON Schema of incident files (--output: of export --format json)"
+    )
+    parser.add_argument(
+        "--output",
+        nargs="?",
+        const="json",
+        choices=["json"],
+        default=None,
+        help="the schema of the exported timeline (export --format json) instead",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from schemas.models import json_schema
+    if args.output == "json":
+        from schemas.timeline_doc import timeline_json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        schema = timeline_json_schema()
+    else:
+        from schemas.models import json_schema
+
+        schema = json_schema()
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

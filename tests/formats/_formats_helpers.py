@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from html.parser import HTMLParser
 from pathlib import Path
 
+from incident.export.claims_csv import render_claims_csv
 from incident.timeline import Timeline, reconstruct
 from incident.validate import check_file, check_text
 from incident_samples import ROOT
@@ -110,3 +113,26 @@ class Html(HTMLParser):
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def sheet(incident_text: str) -> str:
+    result = check_text(incident_text, "in.yaml")
+    assert result.incident is not None
+    return render_claims_csv(result.incident)
+
+
+def table(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def bad_zone_sheet() -> str:
+    rows = table(sheet(hostile_yaml()))
+    header = rows[0]
+    body = [rows[1]] * 5 + rows[1:]
+    body = [list(r) for r in body]
+    for r in body[:5]:
+        r[header.index("event")] = "sched"
+    body[5][header.index("zone")] = "Mars/Olympus"  # the sixth data row is spreadsheet row 7
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *body])
+    return out.getvalue()

@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
-from _formats_helpers import BUNDLED, HOSTILE_STRINGS, hostile_yaml, load
+from _formats_helpers import (
+    BUNDLED,
+    HOSTILE_STRINGS,
+    bad_zone_sheet,
+    hostile_yaml,
+    load,
+    sheet,
+    table,
+)
 
 from incident.cells import guard, unguard
 from incident.claim_columns import COLUMNS
-from incident.export.claims_csv import render_claims_csv
 from incident.importing.build import ImportOptions
 from incident.importing.run import import_file, import_text
 from incident.importing.sheet import ImportFailed
 from incident.timeline import reconstruct
 from incident.validate import check_text
-
-
-def sheet(incident_text: str) -> str:
-    result = check_text(incident_text, "in.yaml")
-    assert result.incident is not None
-    return render_claims_csv(result.incident)
-
-
-def table(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline="")))
 
 
 def claims_of(yaml_text: str) -> list[tuple[object, ...]]:
@@ -72,19 +67,6 @@ def test_csv_yaml_csv_round_trips_every_bundled_incident(path: Path, tmp_path: P
     timeline = load(path)
     assert imported.claims == sum(len(e.claims) for e in timeline.events)
     assert len(table(first)) == imported.claims + 1
-
-
-def bad_zone_sheet() -> str:
-    rows = table(sheet(hostile_yaml()))
-    header = rows[0]
-    body = [rows[1]] * 5 + rows[1:]
-    body = [list(r) for r in body]
-    for r in body[:5]:
-        r[header.index("event")] = "sched"
-    body[5][header.index("zone")] = "Mars/Olympus"  # the sixth data row is spreadsheet row 7
-    out = io.StringIO()
-    csv.writer(out).writerows([header, *body])
-    return out.getvalue()
 
 
 def test_a_bad_zone_in_row_7_is_located() -> None:
