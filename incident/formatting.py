@@ -4,7 +4,8 @@ An event's time is shown through :class:`Shown` (:func:`shown_time`, :func:`show
 :func:`shown_since`), the one place that decides between an instant and a range.
 
 Everything returns plain strings; making them safe for a terminal or for Markdown is the view's
-job (see :func:`visible`, used by both).
+job, through the one pair every surface uses: :func:`visible` (control and invisible characters
+made visible) and :func:`one_line` (that, on one line).
 """
 
 from __future__ import annotations
@@ -261,3 +262,15 @@ def visible(text: str) -> str:
 
 
 _HIDDEN_CATEGORIES = frozenset({"Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
+
+
+def one_line(text: str | None, limit: int | None = None) -> str:
+    """Text on one line, as every surface shows it (validate output, the app, the CLI).
+
+    Control and invisible characters made visible as :func:`visible` does, tabs as spaces, line
+    breaks as ``⏎``; with ``limit``, cut to that many characters ending in ``…``.
+    """
+    if not text:
+        return ""
+    out = visible(text.replace("\r\n", "\n").replace("\t", " ")).replace("\n", " ⏎ ")
+    return out if limit is None or len(out) <= limit else out[: limit - 1] + "…"

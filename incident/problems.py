@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .formatting import one_line
+
 PathPart = str | int
 YamlPath = tuple[PathPart, ...]
 
@@ -57,12 +59,3 @@ def format_path(path: YamlPath) -> str:
         else:
             out += ("." if out else "") + part
     return out or "$"
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """Fold a message onto one line and make control characters visible."""
-    cleaned = "".join(
-        ch if ch.isprintable() else ("\\n" if ch == "\n" else f"\\x{ord(ch):02x}")
-        for ch in text.replace("\r\n", "\n")
-    )
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

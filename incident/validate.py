@@ -18,10 +18,12 @@ from pydantic import ValidationError
 from schemas.models import Incident, KeyMoments
 
 from .checks import check_incident, check_raw_references
+from .formatting import one_line
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError, decode, gc_paused, parse, read_bytes
-from .problems import Problem, Severity, YamlPath, one_line
+from .problems import Problem, Severity, YamlPath
 
 YAML_SUFFIXES = (".yaml", ".yml")
+MESSAGE_LIMIT = 300  # characters of a problem's message; longer ones end in '…'
 
 
 class UsageError(Exception):
@@ -188,7 +190,12 @@ def _id_line(result: FileResult) -> int:
 
 def _load_problem(shown: str, exc: LoadError) -> Problem:
     return Problem(
-        shown, max(exc.line, 1), max(exc.column, 1), Severity.error, exc.code, one_line(exc.message)
+        shown,
+        max(exc.line, 1),
+        max(exc.column, 1),
+        Severity.error,
+        exc.code,
+        one_line(exc.message, MESSAGE_LIMIT),
     )
 
 
@@ -203,7 +210,7 @@ def _at(
     key: bool = False,
 ) -> Problem:
     line, column = document.locate(path, key=key)
-    return Problem(shown, line, column, severity, code, one_line(message), path)
+    return Problem(shown, line, column, severity, code, one_line(message, MESSAGE_LIMIT), path)
 
 
 _AN_ID = "an id: lower-case letters, digits, '-' and '_' (at most 64)"
@@ -246,7 +253,9 @@ def _pydantic_problems(exc: ValidationError, document: Document, shown: str) -> 
             line, column = document.locate(path, key=on_key)
         if path in problems:  # a union reports once per member; keep the first
             continue
-        problems[path] = Problem(shown, line, column, Severity.error, code, one_line(message), path)
+        problems[path] = Problem(
+            shown, line, column, Severity.error, code, one_line(message, MESSAGE_LIMIT), path
+        )
     # 'titel' unknown (did you mean 'title'?) already says that 'title' is missing.
     return sorted(
         p for path, p in problems.items() if not (p.code == "missing-field" and path in misspelt)

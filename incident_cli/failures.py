@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from incident.problems import one_line
+from incident.formatting import one_line
 
 EXIT_OK = 0
 EXIT_INVALID = 1

@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from incident.bundled import bundled_files
-    from incident.problems import one_line
+    from incident.formatting import one_line
     from incident.validate import UsageError, check_file, collect_files
 
     try:

@@ -6,7 +6,7 @@ import argparse
 import os
 from collections.abc import Sequence
 
-from incident.problems import one_line
+from incident.formatting import one_line
 
 from .failures import EXIT_INTERRUPTED, EXIT_OK, CommandFailure, report
 from .parser import build_parser
@@ -50,7 +50,7 @@ def _run(command: object, args: argparse.Namespace) -> int:
             raise
         return report(
             CommandFailure(
-                f"internal error ({type(exc).__name__}: {one_line(str(exc))}); nothing was "
+                f"internal error ({type(exc).__name__}: {one_line(str(exc), 300)}); nothing was "
                 f"written over an existing file. Please report it; {DEBUG_ENV}=1 shows the "
                 "traceback"
             )

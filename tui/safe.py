@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from incident.formatting import one_line as one_line
 from incident.formatting import visible
 
 
@@ -20,11 +21,6 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     return visible(text.replace("\r\n", "\n").replace("\t", " "))
-
-
-def one_line(text: str | None) -> str:
-    """File text on one line: newlines shown as ``⏎``."""
-    return clean(text).replace("\n", " ⏎ ")
 
 
 def plain(text: str, style: str | Style = "") -> Text:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..cells import unguard
-from ..problems import one_line
+from ..formatting import one_line
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +35,7 @@ class CellProblem:
             where += f":{self.row}"
             if self.column:
                 where += ":" + one_line(self.column, limit=100)
-        return f"{where}: {self.severity}[{self.code}]: {one_line(self.message)}"
+        return f"{where}: {self.severity}[{self.code}]: {one_line(self.message, 300)}"
 
 
 class ImportFailed(Exception):

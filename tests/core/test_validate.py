@@ -187,3 +187,13 @@ def test_text_that_does_not_match_says_what_the_field_holds(
     result = check_text(minimal_text.replace(old, new, 1), "m.yaml")
     messages = [p.message for p in result.problems if p.code == "value"]
     assert any(m.startswith(message) for m in messages), messages
+
+
+def test_a_control_or_bidi_character_prints_as_the_app_shows_it(minimal_text: str) -> None:
+    from incident.formatting import one_line
+
+    name = "evil\u202egpj.\x1b[2Jyaml\nnext"
+    result = check_text(minimal_text.replace("platform: X Spaces\n", ""), name)
+    (problem,) = result.problems
+    shown = problem.render().split(":", 1)[0]
+    assert shown == "evil<U+202E>gpj.␛[2Jyaml ⏎ next" == one_line(name)

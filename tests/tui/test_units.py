@@ -297,3 +297,10 @@ def test_detail_says_between_for_a_range() -> None:
     assert "about" not in text.split("From scheduled start")[0].split("When:")[1]
     listeners = when_lines(tl.by_id["listeners-early"], ("America/New_York",), "en")
     assert listeners[0].startswith("about Monday, 12 August 2024 20:50 EDT")
+
+
+def test_the_app_folds_text_with_the_same_function_as_validate() -> None:
+    from incident import formatting
+    from tui import safe
+
+    assert safe.one_line is formatting.one_line
