@@ -6,7 +6,6 @@ is the reconstruction's, never worked out again here — and writes it with a st
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -30,9 +29,9 @@ from .timesketch import iso
 
 
 def render_timeline_json(timeline: Timeline, zones: Sequence[str]) -> str:
-    document = timeline_document(timeline, zones)
-    data = document.model_dump(mode="json")
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # pydantic writes the fields in declared order, as UTF-8 (not \u-escaped), much faster
+    # than json.dumps with an indent.
+    return timeline_document(timeline, zones).model_dump_json(indent=2) + "\n"
 
 
 def timeline_document(timeline: Timeline, zones: Sequence[str]) -> TimelineDocument:
