@@ -99,7 +99,7 @@ def tables(markdown: str) -> list[list[list[str]]]:
     return found
 
 
-REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
+REF = re.compile(r"\[\^([^\]\s]+)\]")
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:", re.M)
 
 
