@@ -9,9 +9,9 @@ from tui_helpers import DESANTIS, SPACES, make_app, ready, screen_text
 from incident.pipeline import open_incident
 from incident.timeline import Timeline
 from tui import rows
-from tui.chart import audience_chart
-from tui.compare import compare_view
-from tui.detail import discrepancy_words
+from tui.audience_chart import audience_chart
+from tui.comparison_text import compare_view
+from tui.detail_text import discrepancy_words
 from tui.figures import audience_text, delay_text
 from tui.safe import cell, clean, one_line
 from tui.screens.timeline import TimelineScreen
@@ -283,7 +283,7 @@ def test_rows_stay_aligned_at_every_width() -> None:
 
 
 def test_detail_says_between_for_a_range() -> None:
-    from tui.detail import event_detail, when_lines
+    from tui.detail_text import event_detail, when_lines
 
     tl = timeline(SPACES)
     start = tl.by_id["start"]

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 
-from ..chart import audience_chart
+from ..audience_chart import audience_chart
 from ..zone_modes import ZoneMode
 from .base import IncidentPageScreen
 

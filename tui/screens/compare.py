@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from ..compare import compare_view
+from ..comparison_text import compare_view
 from ..data import Loaded
 from .base import BACK, AppScreen, footer
 

@@ -12,7 +12,7 @@ from textual.widgets import Header, Static
 from incident.timeline import TimelineEvent
 
 from ..data import Loaded
-from ..detail import citation, event_detail
+from ..detail_text import citation, event_detail
 from ..safe import one_line
 from .base import BACK, AppScreen, footer
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 
 from .. import rows
-from ..detail import source_line
+from ..detail_text import source_line
 from ..safe import one_line
 from ..zone_modes import ZoneMode
 from .base import IncidentPageScreen

@@ -14,7 +14,7 @@ from textual.widgets import Header, Input, Static
 from incident.timeline import Timeline, TimelineEvent
 
 from ..data import Loaded
-from ..detail import citation, event_detail
+from ..detail_text import citation, event_detail
 from ..safe import one_line
 from ..search import EventFilter, EventIndex
 from ..timeline_view import TimelineView

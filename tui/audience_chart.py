@@ -18,7 +18,7 @@ from rich.text import Text
 from incident import formatting
 from incident.timeline import MetricPoint, Timeline
 
-from .detail import claim_figure, publisher
+from .detail_text import claim_figure, publisher
 from .safe import one_line
 
 LETTERS = string.ascii_uppercase + string.ascii_lowercase + string.digits
