@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
@@ -34,9 +35,22 @@ class Exporter(Protocol):
     ) -> str | None: ...
 
 
+INCIDENT_ACTIONS = frozenset({"sources", "chart", "compare", "export", "cycle_zone"})
+"""The app's actions that need a valid incident in front (hidden from the footer and the
+command palette without one)."""
+
+
 class IncidentApp(App[int]):
     TITLE = "incident"
     ENABLE_COMMAND_PALETTE = True
+
+    incident: var[Loaded | None] = var(None, always_update=True, bindings=True)
+    """The valid incident that s, g, c, e and z act on, or None: set by the screen in front
+    (the incident list's highlighted row, or the incident a screen shows), so the footer and
+    the command palette ask this state, never a screen or its widgets."""
+
+    zone_index: var[int] = var(0)
+    """Which zone mode the times are shown in; the screens watch it and redraw."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -129,10 +143,6 @@ class IncidentApp(App[int]):
         timeline = self.current_timeline()
         count = len(self.zone_modes(timeline)) if timeline is not None else 1
         self.zone_index = (self.zone_index % count + 1) % count
-        for screen in self.screen_stack:
-            changed = getattr(screen, "zones_changed", None)
-            if callable(changed):
-                changed()
         if timeline is not None:
             mode = self.zone_mode(timeline)
             self.notify(f"Zone: {mode.describe()}", markup=False, timeout=2)
@@ -186,17 +196,15 @@ class IncidentApp(App[int]):
         else:
             self.push_screen(TimelineScreen(entry))
 
-    def current_incident(self) -> Loaded | None:
-        entry = getattr(self.screen, "current_incident", None)
-        return entry if isinstance(entry, Loaded) and entry.ok else None
+    def validate_incident(self, entry: Loaded | None) -> Loaded | None:
+        return entry if entry is not None and entry.ok else None
 
     def current_timeline(self) -> Timeline | None:
-        entry = self.current_incident()
-        return None if entry is None else entry.timeline
+        return None if self.incident is None else self.incident.timeline
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("sources", "chart", "compare", "export", "cycle_zone"):
-            return True if self.current_incident() is not None else None
+        if action in INCIDENT_ACTIONS:
+            return True if self.incident is not None else None
         return True
 
     def action_help(self) -> None:
@@ -208,14 +216,14 @@ class IncidentApp(App[int]):
     def action_sources(self) -> None:
         from .screens.sources import SourcesScreen
 
-        entry = self.current_incident()
+        entry = self.incident
         if entry is not None:
             self.push_screen(SourcesScreen(entry))
 
     def action_chart(self) -> None:
         from .screens.chart import ChartScreen
 
-        entry = self.current_incident()
+        entry = self.incident
         if entry is not None:
             self.push_screen(ChartScreen(entry))
 
@@ -223,7 +231,7 @@ class IncidentApp(App[int]):
         from .screens.compare import CompareScreen
         from .screens.dialogs import PickIncidentDialog
 
-        entry = self.current_incident()
+        entry = self.incident
         if entry is None:
             return
         others = [e for e in self.entries if e.ok and e is not entry]
@@ -245,7 +253,7 @@ class IncidentApp(App[int]):
     def action_export(self) -> None:
         from .screens.dialogs import ConfirmDialog, ExportDialog
 
-        entry = self.current_incident()
+        entry = self.incident
         if entry is None or entry.timeline is None:
             return
         default = Path(f"{entry.timeline.incident.id}.md")

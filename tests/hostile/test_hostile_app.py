@@ -17,6 +17,8 @@ TUI_TESTS = Path(__file__).resolve().parents[1] / "tui"
 sys.path.insert(0, str(TUI_TESTS))
 tui_helpers = pytest.importorskip("tui_helpers")
 
+from tui.screens.detail import DetailScreen  # noqa: E402
+
 LITERAL = [c for c in BY_NAME.values() if c.app == APP_LITERAL]
 BROKEN = [
     BY_NAME[name]
@@ -73,7 +75,7 @@ async def test_app_shows_hostile_text_literally(case: Case, tmp_path: Path) -> N
         await tui_helpers.ready(pilot)
         _inert(pilot)
         await pilot.press("enter")
-        await tui_helpers.ready(pilot)
+        await tui_helpers.shows(pilot, DetailScreen)
         text = _inert(pilot)
         assert "Traceback" not in text
         assert SHOWN[case.name] in text, text

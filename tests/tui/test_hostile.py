@@ -7,7 +7,17 @@ from pathlib import Path
 
 from rich.style import Style
 from textual.widgets import Static
-from tui_helpers import FIXTURES, HOSTILE, INVALID, make_app, ready, screen_segments, screen_text
+from tui_helpers import (
+    FIXTURES,
+    HOSTILE,
+    INVALID,
+    make_app,
+    ready,
+    screen_segments,
+    screen_text,
+    shows,
+    wait_for,
+)
 
 from tui.screens.chart import ChartScreen
 from tui.screens.detail import DetailScreen
@@ -56,31 +66,34 @@ async def test_hostile_file_shows_literally_everywhere() -> None:
         assert "https://evil.example/[link=https://evil]x[/link]?q=[@click=app.quit]q[/]" in detail
         assert "via [/]" in detail
 
+        screen = app.screen
         await pilot.press("j")  # the event with a C1 control and a BEL in its quote
-        await pilot.pause()
-        detail = str(app.screen.query_one("#detail-text", Static).render())
+
+        def detail_text() -> str:
+            return str(screen.query_one("#detail-text", Static).render())
+
+        await wait_for(pilot, lambda: "␇bell" in detail_text(), "the second event's detail")
+        detail = detail_text()
         assert "[@click=app.quit]q[/] ␇bell \\x9bcsi" in detail
         assert "[link=https://evil]x[/link] | pipes | and \\backslashes\\ <U+202E>esrever" in detail
         assert "<script>alert(1)</script> · 2 sources" in detail
         assert "“[i]five[/i]”" in detail
         assert_inert(pilot)
 
-        for key, screen in (("enter", DetailScreen), ("s", SourcesScreen), ("g", ChartScreen)):
+        for key, kind in (("enter", DetailScreen), ("s", SourcesScreen), ("g", ChartScreen)):
             await pilot.press(key)
-            await pilot.pause()
-            assert isinstance(app.screen, screen)
+            await shows(pilot, kind)
             assert_inert(pilot)
             assert "[bold red]" in screen_text(pilot)
             await pilot.press("escape")
-            await pilot.pause()
+            await shows(pilot, TimelineScreen)
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, IncidentListScreen)
+        listed = await shows(pilot, IncidentListScreen)
         assert "Hostile [bold red]x[/] ␛[31mred␛[0m" in screen_text(pilot)
         assert_inert(pilot)
         # clicking on the text that looks like an action does nothing
         await pilot.click("#summary", offset=(5, 0))
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen is listed, "the click handled")
         assert app.is_running
 
 
@@ -89,11 +102,10 @@ async def test_hostile_file_in_a_folder_with_an_invalid_one() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("j", "enter")  # hostile is the second file
-        await pilot.pause()
-        assert isinstance(app.screen, TimelineScreen)
-        assert app.screen.timeline.incident.id == "hostile-fixture"
+        timeline = await shows(pilot, TimelineScreen)
+        assert timeline.timeline.incident.id == "hostile-fixture"
         await pilot.press("y")
-        await pilot.pause()
+        await wait_for(pilot, lambda: bool(app.clipboard), "the citation copied")
         assert "\x1b" not in app.clipboard
         assert "[bold red]x[/] starts ␛[31mRED␛[0m" in app.clipboard
         assert app.is_running
@@ -110,6 +122,6 @@ async def test_hostile_file_name(tmp_path: Path) -> None:
         assert "[@click=app.quit]q[b] ␛]0;pwned␇.yaml" in text
         assert_inert(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await shows(pilot, IncidentListScreen)
         assert "[@click=app.quit]q[b] ␛]0;pwned␇.yaml" in screen_text(pilot)
         assert_inert(pilot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import DESANTIS, SPACES, make_app, ready, screen_text
+from tui_helpers import DESANTIS, SPACES, make_app, ready, screen_text, wait_for
 
 from incident.pipeline import open_incident
 from incident.timeline import Timeline
@@ -179,14 +179,13 @@ async def test_many_events_no_widget_per_event(tmp_path: Path) -> None:
         assert view.row_count == 3000
         assert len(app.screen.query("*")) < 60
         await pilot.press("end")
-        await pilot.pause()
+        await wait_for(pilot, lambda: view.cursor == 2999, "the last row")
         assert view.selected is not None and view.selected.id == "e2999"
         assert "Event number 2999" in screen_text(pilot)
         await pilot.press("pageup")
-        await pilot.pause()
-        assert view.cursor < 2999
+        await wait_for(pilot, lambda: view.cursor < 2999, "a page up")
         await pilot.press("slash", "2", "9", "9", "9")
-        await pilot.pause()
+        await wait_for(pilot, lambda: view.row_count == 1, "the search applied")
         assert [view.timeline.events[p].id for p in view.positions] == ["e2999"]
 
 

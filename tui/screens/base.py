@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -22,7 +23,12 @@ BACK = Binding("escape", "back", "Back", id="screen.back", tooltip="Go back to t
 
 
 class AppScreen(Screen[None]):
-    """A screen of the incident app; ``current_incident`` is what s/g/c/e act on."""
+    """A screen of the incident app.
+
+    In front, it tells the app which incident s/g/c/e/z act on (``current_incident``, read
+    from the screen's own state, never its widgets); it watches the app's zone mode and redraws
+    its times when it changes.
+    """
 
     @property
     def incident_app(self) -> IncidentApp:
@@ -31,6 +37,21 @@ class AppScreen(Screen[None]):
     @property
     def current_incident(self) -> Loaded | None:
         return None
+
+    def publish_incident(self) -> None:
+        """Tell the app which incident this screen puts in front."""
+        self.incident_app.incident = self.current_incident
+
+    @on(events.ScreenResume)
+    def _in_front(self) -> None:
+        self.publish_incident()
+
+    @on(events.Mount)
+    def _watch_zone_mode(self) -> None:
+        self.watch(self.app, "zone_index", self._zone_index_changed, init=False)
+
+    def _zone_index_changed(self) -> None:
+        self.zones_changed()
 
     def zones_changed(self) -> None:
         """The display zones changed (``z``): redraw what shows times."""

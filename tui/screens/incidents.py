@@ -43,6 +43,7 @@ class IncidentListScreen(AppScreen):
     def __init__(self, entries: list[Loaded]) -> None:
         super().__init__()
         self.entries = entries
+        self.highlighted_row = 0  # the highlighted row, as the table last reported it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,7 +68,7 @@ class IncidentListScreen(AppScreen):
 
     def _fill(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
-        keep = table.cursor_row
+        keep = self.highlighted_row
         table.clear(columns=True)
         table.add_column("Incident", width=self.title_width, key="incident")
         for label, width in FIXED:
@@ -115,9 +116,7 @@ class IncidentListScreen(AppScreen):
 
     @property
     def highlighted(self) -> Loaded | None:
-        if not self.entries:
-            return None
-        row = self.query_one(DataTable).cursor_row
+        row = self.highlighted_row
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     @property
@@ -162,7 +161,10 @@ class IncidentListScreen(AppScreen):
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.highlighted_row = event.cursor_row
         self._describe()
+        if self.is_active:  # not when a redraw behind another screen moves the cursor
+            self.publish_incident()
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -171,10 +173,12 @@ class IncidentListScreen(AppScreen):
             self.incident_app.open_entry(entry)
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        for table in self.query(DataTable):  # none yet if a key comes before the list is up
+            table.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        for table in self.query(DataTable):
+            table.action_cursor_up()
 
     def zones_changed(self) -> None:
         self._fill()
