@@ -211,7 +211,10 @@ class IncidentApp(App[int]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            timeline = self.current_timeline()
+            modes = self.zone_modes(timeline) if timeline is not None else []
+            current = self.zone_mode(timeline) if timeline is not None else None
+            self.push_screen(HelpScreen(modes, current))
 
     def action_sources(self) -> None:
         from .screens.sources import SourcesScreen

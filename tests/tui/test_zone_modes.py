@@ -92,3 +92,19 @@ async def test_zone_flags_cycle_through_their_own_zones() -> None:
             ("Europe/London", "Asia/Jakarta"),
         ]
         assert app.screen.sub_title == "zone: both"
+
+
+async def test_help_names_the_zones_z_cycles_through(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.help import HelpScreen
+
+    app = make_app(_four_zone_incident(tmp_path))
+    async with app.run_test(size=(120, 60)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = str(app.screen.query_one("#help-text", Static).render())
+        assert "▸ all 4 (UTC, America/Los_Angeles, America/New_York, Asia/Jakarta)" in text
+        for line in ("Los Angeles (America/Los_Angeles)", "WIB (Asia/Jakarta)", "UTC (UTC)"):
+            assert line in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..safe import cell
+from ..safe import cell, one_line
+from ..zone_modes import ZoneMode
 
 
 def key_table() -> list[tuple[str, list[Binding]]]:
@@ -67,6 +69,13 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(
+        self, zone_modes: Sequence[ZoneMode] = (), current: ZoneMode | None = None
+    ) -> None:
+        super().__init__()
+        self.zone_modes = list(zone_modes)
+        self.current_mode = current
+
     def compose(self) -> ComposeResult:
         out = Text(end="")
         out.append(
@@ -78,6 +87,11 @@ class HelpScreen(ModalScreen[None]):
         for sign, words in TIME_LEGEND:
             out.append_text(cell(sign, 14))
             out.append(words + "\n")
+        if self.zone_modes:
+            out.append("\nZones of this incident (z shows the next)\n", style="bold")
+            for mode in self.zone_modes:
+                out.append_text(cell("▸" if mode == self.current_mode else "", 2))
+                out.append(one_line(mode.describe()) + "\n")
         for group, bindings in key_table():
             out.append(f"\n{group}\n", style="bold")
             for binding in bindings:
