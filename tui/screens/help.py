@@ -87,17 +87,17 @@ class HelpScreen(ModalScreen[None]):
         for sign, words in TIME_LEGEND:
             out.append_text(cell(sign, 14))
             out.append(words + "\n")
-        if self.zone_modes:
-            out.append("\nZones of this incident (z shows the next)\n", style="bold")
-            for mode in self.zone_modes:
-                out.append_text(cell("▸" if mode == self.current_mode else "", 2))
-                out.append(one_line(mode.describe()) + "\n")
         for group, bindings in key_table():
             out.append(f"\n{group}\n", style="bold")
             for binding in bindings:
                 out.append_text(cell(key_display(binding), 14))
                 out.append(binding.tooltip or binding.description)
                 out.append("\n")
+        if self.zone_modes:
+            out.append("\nZones of this incident (z shows the next)\n", style="bold")
+            for mode in self.zone_modes:
+                out.append_text(cell("▸" if mode == self.current_mode else "", 2))
+                out.append(one_line(mode.describe()) + "\n")
         with VerticalScroll():
             yield Static(out, id="help-text", markup=False)
 
