@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
-from schemas.models import Bound, Cause, Claim, Event, Incident, Source, TimeKind
+from schemas.models import Bound, Cause, Claim, ClaimValue, Event, Incident, Source, TimeKind
 from schemas.timespec import TimeError, parse_duration, place_time
 from schemas.zones import UnknownZoneError, resolve_label
 
@@ -424,36 +425,37 @@ def _combine(intervals: Iterable[Interval | None]) -> Interval | None:
 
 
 def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[Discrepancy]:
-    timed = [c for c in claims if c.interval is not None]
+    timed = [(c, c.interval) for c in claims if c.interval is not None]
     if len(timed) > 1:
-        conflict = any(
-            not a.interval.overlaps(b.interval)  # type: ignore[union-attr, arg-type]
-            for i, a in enumerate(timed)
-            for b in timed[i + 1 :]
-        )
-        nominals = {_minute(c.nominal) for c in timed}
+        conflict = _any_apart([interval for _, interval in timed])
+        nominals = {_minute(c.nominal) for c, _ in timed}
+        group = tuple(c for c, _ in timed)
         if conflict:
-            yield Discrepancy(event_id, "time", DiscrepancyKind.conflict, tuple(timed))
+            yield Discrepancy(event_id, "time", DiscrepancyKind.conflict, group)
         elif len(nominals) > 1:
-            yield Discrepancy(event_id, "time", DiscrepancyKind.variance, tuple(timed))
-    counted = [c for c in claims if c.values is not None and c.claim.value is not None]
-    by_unit: dict[str, list[ResolvedClaim]] = {}
-    for c in counted:
-        assert c.claim.value is not None
-        by_unit.setdefault(c.claim.value.unit, []).append(c)
-    for group in by_unit.values():
-        if len(group) < 2:
+            yield Discrepancy(event_id, "time", DiscrepancyKind.variance, group)
+    by_unit: dict[str, list[tuple[ResolvedClaim, ValueRange, ClaimValue]]] = {}
+    for c in claims:
+        if c.values is not None and c.claim.value is not None:
+            by_unit.setdefault(c.claim.value.unit, []).append((c, c.values, c.claim.value))
+    for counted in by_unit.values():
+        if len(counted) < 2:
             continue
-        conflict = any(
-            not a.values.overlaps(b.values)  # type: ignore[union-attr, arg-type]
-            for i, a in enumerate(group)
-            for b in group[i + 1 :]
-        )
-        figures = {(c.claim.value.amount, c.claim.value.bound) for c in group}  # type: ignore[union-attr]
+        conflict = _any_apart([values for _, values, _ in counted])
+        figures = {(value.amount, value.bound) for _, _, value in counted}
+        group = tuple(c for c, _, _ in counted)
         if conflict:
-            yield Discrepancy(event_id, "value", DiscrepancyKind.conflict, tuple(group))
+            yield Discrepancy(event_id, "value", DiscrepancyKind.conflict, group)
         elif len(figures) > 1:
-            yield Discrepancy(event_id, "value", DiscrepancyKind.variance, tuple(group))
+            yield Discrepancy(event_id, "value", DiscrepancyKind.variance, group)
+
+
+_Range = TypeVar("_Range", Interval, ValueRange)
+
+
+def _any_apart(ranges: Sequence[_Range]) -> bool:
+    """Whether some two of the ranges cannot both hold (times, or numbers)."""
+    return any(not a.overlaps(b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
 
 
 def _minute(moment: datetime | None) -> datetime | None:
