@@ -120,7 +120,11 @@ def first_date(events: Sequence[dict[str, Any]], source_zone: str | None) -> str
 NUMBER_STARTS = frozenset("0123456789-+.")
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when PyYAML has it (as the loader uses its parser): ten times faster.
+_Base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_Base):  # type: ignore[misc, valid-type]
     pass
 
 

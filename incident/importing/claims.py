@@ -53,15 +53,19 @@ def is_id(text: str) -> bool:
 def read_claims(sheet: Sheet, draft: Draft) -> None:
     events: dict[str, dict[str, Any]] = {}
     sources: dict[str, dict[str, Any]] = {}
+    positions: dict[int, int] = {}  # id(event dict) → its index in events
     draft.data["key_moments"] = {}
     draft.data["sources"] = []
     draft.data["events"] = []
     for row in sheet.rows:
+        count = len(draft.data["events"])
         event = _event(sheet, draft, row, events)
+        if event is not None and len(draft.data["events"]) > count:
+            positions[id(event)] = count  # a new event, at the end of the list
         source_id = _source(sheet, draft, row, sources)
         if event is None or source_id is None:
             continue
-        index = draft.data["events"].index(event)
+        index = positions[id(event)]
         claim_path = ("events", index, "claims", len(event["claims"]))
         event["claims"].append(_claim(sheet, draft, row, source_id, claim_path))
     if not draft.data["key_moments"]:
