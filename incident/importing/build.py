@@ -58,6 +58,8 @@ class Draft:
     where: dict[YamlPath, Where] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
     first: dict[tuple[str, str], int] = field(default_factory=dict)  # row an id first appears
+    sheet_title: str | None = None  # what a sheet says of the incident itself (TimelineJS's
+    sheet_summary: str | None = None  # title row), used unless the options say otherwise
 
     def at(self, path: YamlPath, row: int, column: str) -> None:
         self.where[path] = (row, column)

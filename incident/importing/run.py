@@ -28,12 +28,10 @@ def import_text(text: str, file: str, options: ImportOptions | None = None) -> I
         if problems:
             raise ImportFailed(problems)
         timelinejs_sheet.read_timelinejs(sheet, draft)
-        title = draft.data.pop("_title", None)
-        summary = draft.data.pop("_summary", None)
-        if title and not options.title:
-            draft.data["title"] = title
-        if summary and not options.summary:
-            draft.data["summary"] = summary
+        if draft.sheet_title and not options.title:
+            draft.data["title"] = draft.sheet_title
+        if draft.sheet_summary and not options.summary:
+            draft.data["summary"] = draft.sheet_summary
     else:
         problems = check_header(sheet, COLUMNS, ALIASES, REQUIRED)
         if problems:

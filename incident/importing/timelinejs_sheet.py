@@ -61,9 +61,9 @@ def read_timelinejs(sheet: Sheet, draft: Draft) -> None:
         kind = row.get("type").lower()
         if kind == "title":
             if row.get("headline"):
-                draft.data.setdefault("_title", row.get("headline"))
+                draft.sheet_title = draft.sheet_title or row.get("headline")
             if row.get("text"):
-                draft.data.setdefault("_summary", row.get("text"))
+                draft.sheet_summary = draft.sheet_summary or row.get("text")
             continue
         if kind == "era":
             continue
