@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from schemas.models import Claim, Incident, TimeKind
-from schemas.timespec import TimeError, place_time
+from schemas.timespec import TimeError, parse_duration, place_time
 from schemas.zones import UnknownZoneError, resolve_label
 
 from .problems import Severity, YamlPath
 from .relations import placement_order
+from .timeline import relative_time_problems
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def _check(incident: Incident) -> Iterator[Finding]:
             yield from _check_time(path, claim, default_zone, event_ids, incident)
 
     yield from _check_relative_cycles(incident)
+    yield from _check_relative_range(incident)
 
     for index, source in enumerate(incident.sources):
         if source.url is None and source.archive_url is None and source.note is None:
@@ -152,6 +154,13 @@ def _check_time(
                     f"event {time.relative_to!r} has no timed claim from source "
                     f"{time.relative_source!r} to measure from",
                 )
+        first, last = time.offset, time.until_offset
+        if first is not None and last is not None and parse_duration(last) < parse_duration(first):
+            yield _error(
+                (*path, "time", "until_offset"),
+                "bad-range",
+                f"until_offset {last} is before offset {first}: a range ends after it begins",
+            )
         return
     for field in ("at", "until"):
         text = getattr(time, field)
@@ -185,6 +194,15 @@ def _check_relative_cycles(incident: Incident) -> Iterator[Finding]:
             "relative-cycle",
             "times are relative to each other in a loop: " + " → ".join(loop),
         )
+
+
+def _check_relative_range(incident: Incident) -> Iterator[Finding]:
+    """Relative times are checked where they land, not only where they start: a chain of
+    offsets can carry a time past any year the app and the export can place."""
+    index_of = {event.id: i for i, event in enumerate(incident.events)}
+    for problem in relative_time_problems(incident):
+        path = ("events", index_of[problem.event_id], "claims", problem.claim_index, "time")
+        yield _error((*path, "offset"), "time-range", problem.message)
 
 
 def _unknown_source(path: YamlPath, source: str, known: dict[str, int] | set[str]) -> Finding:

@@ -14,10 +14,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TypeVar
 
 from schemas.models import Bound, Cause, Claim, ClaimValue, Event, Incident, Source, TimeKind
-from schemas.timespec import TimeError, parse_duration, place_time
+from schemas.timespec import (
+    MAX_YEAR,
+    MIN_YEAR,
+    TimeError,
+    in_time_range,
+    parse_duration,
+    place_time,
+)
 from schemas.zones import UnknownZoneError, resolve_label
 
 from .hedged import TIME_KIND_BOUND, CountFigure, DurationFigure, hedged_range
@@ -247,6 +253,15 @@ class ReconstructionError(ValueError):
     """The incident was not validated first (a time that cannot be placed)."""
 
 
+@dataclass(frozen=True)
+class OutOfRange:
+    """A relative time that lands outside the years a written time may have."""
+
+    event_id: str
+    claim_index: int
+    message: str
+
+
 class _Resolver:
     """Places every claim of an incident, following relative times to the events they name."""
 
@@ -256,6 +271,7 @@ class _Resolver:
         self.events = {e.id: e for e in incident.events}
         self.intervals: dict[str, Interval | None] = {}
         self.claims: dict[str, tuple[ResolvedClaim, ...]] = {}
+        self.out_of_range: list[OutOfRange] = []
         self._visiting: set[str] = set()
 
     def event(self, event: Event) -> Interval | None:
@@ -264,13 +280,13 @@ class _Resolver:
         if event.id in self._visiting:
             raise ReconstructionError("times relative to each other in a loop: " + event.id)
         self._visiting.add(event.id)
-        claims = tuple(self.claim(c) for c in event.claims)
+        claims = tuple(self.claim(c, event.id, i) for i, c in enumerate(event.claims))
         self._visiting.discard(event.id)
         self.claims[event.id] = claims
         self.intervals[event.id] = _combine(c.interval for c in claims)
         return self.intervals[event.id]
 
-    def claim(self, claim: Claim) -> ResolvedClaim:
+    def claim(self, claim: Claim, event_id: str = "", index: int = 0) -> ResolvedClaim:
         values = None if claim.value is None else value_range(claim.value.amount, claim.value.bound)
         time = claim.time
         source = self.sources.get(claim.source)
@@ -282,9 +298,17 @@ class _Resolver:
             if base is None:
                 return ResolvedClaim(claim, source, None, None, None, None, values)
             assert time.offset is not None
-            point = base.shift(parse_duration(time.offset))
-            end = base.shift(parse_duration(time.until_offset)) if time.until_offset else None
-            interval = _widen(time.kind, point, end, margin)
+            try:
+                point = base.shift(parse_duration(time.offset))
+                end = base.shift(parse_duration(time.until_offset)) if time.until_offset else None
+                interval = _widen(time.kind, point, end, margin)
+                _check_range(interval)
+            except (OverflowError, _Beyond) as exc:
+                # A chain of offsets can run past any year a time may have: such a claim is
+                # not placed (and validate reports it); what is measured from it is not either.
+                year = exc.year if isinstance(exc, _Beyond) else None
+                self.out_of_range.append(OutOfRange(event_id, index, _beyond_message(year)))
+                return ResolvedClaim(claim, source, None, None, None, None, values)
             return ResolvedClaim(
                 claim, source, interval, point.anchor, self.default_zone, None, values
             )
@@ -312,6 +336,59 @@ class _Resolver:
         return _combine(c.interval for c in self.claims[event_id] if c.source_id == source_id)
 
 
+class _Beyond(Exception):
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
+
+
+def _check_range(interval: Interval) -> None:
+    for end in (interval.earliest, interval.latest):
+        if end is not None and not in_time_range(end):
+            raise _Beyond(end.year)
+
+
+def _beyond_message(year: int | None) -> str:
+    where = f"year {year}" if year is not None else "a year no calendar holds"
+    return (
+        f"measured through its chain of relative times, this time lands in {where}, "
+        f"outside {MIN_YEAR}..{MAX_YEAR}"
+    )
+
+
+def relative_time_problems(incident: Incident) -> list[OutOfRange]:
+    """Relative times that land outside the years a time may have, followed through every
+    chain: what validate must refuse, since no view could place or show them.
+
+    Only events with relative times, and the events they are measured from, are placed.
+    """
+    order, loops = placement_order(incident)
+    if loops:
+        return []  # reported as relative-cycle
+    resolver = _Resolver(incident)
+    needed: set[str] = set()
+    pending = [
+        e.id
+        for e in incident.events
+        if any(c.time is not None and c.time.relative_to is not None for c in e.claims)
+    ]
+    while pending:
+        event_id = pending.pop()
+        if event_id in needed or event_id not in resolver.events:
+            continue
+        needed.add(event_id)
+        for claim in resolver.events[event_id].claims:
+            if claim.time is not None and claim.time.relative_to is not None:
+                pending.append(claim.time.relative_to)
+    for event_id in order:  # targets first: no deep recursion
+        if event_id in needed:
+            try:
+                resolver.event(resolver.events[event_id])
+            except ReconstructionError:
+                return []  # an absolute time that cannot be placed: reported by its own check
+    return resolver.out_of_range
+
+
 def reconstruct(incident: Incident) -> Timeline:
     """Build the timeline of a validated incident."""
     resolver = _Resolver(incident)
@@ -320,6 +397,9 @@ def reconstruct(incident: Incident) -> Timeline:
         raise ReconstructionError("times relative to each other in a loop: " + " → ".join(loops[0]))
     for event_id in order:  # targets first, so placing an event never recurses deeply
         resolver.event(resolver.events[event_id])
+    if resolver.out_of_range:
+        first = resolver.out_of_range[0]
+        raise ReconstructionError(f"event {first.event_id!r}: {first.message}")
     sources = resolver.sources
     default_zone = resolver.default_zone
     intervals = resolver.intervals
@@ -427,7 +507,7 @@ def _combine(intervals: Iterable[Interval | None]) -> Interval | None:
 def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[Discrepancy]:
     timed = [(c, c.interval) for c in claims if c.interval is not None]
     if len(timed) > 1:
-        conflict = _any_apart([interval for _, interval in timed])
+        conflict = not _all_overlap_times([interval for _, interval in timed])
         nominals = {_minute(c.nominal) for c, _ in timed}
         group = tuple(c for c, _ in timed)
         if conflict:
@@ -441,7 +521,7 @@ def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[D
     for counted in by_unit.values():
         if len(counted) < 2:
             continue
-        conflict = _any_apart([values for _, values, _ in counted])
+        conflict = not _all_overlap_values([values for _, values, _ in counted])
         figures = {(value.amount, value.bound) for _, _, value in counted}
         group = tuple(c for c, _, _ in counted)
         if conflict:
@@ -450,12 +530,31 @@ def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[D
             yield Discrepancy(event_id, "value", DiscrepancyKind.variance, group)
 
 
-_Range = TypeVar("_Range", Interval, ValueRange)
+# Whether every pair of claims overlaps, in linear time. Intervals on a line overlap pairwise
+# exactly when the one that starts last overlaps the one that ends first (Helly's theorem in one
+# dimension), so only that pair is compared, with the intervals' own ``overlaps``. Among equal
+# ends an open one is taken, since it is the one that can miss. An event with 20,000 claims
+# costs 20,000 steps, not 200 million comparisons.
 
 
-def _any_apart(ranges: Sequence[_Range]) -> bool:
-    """Whether some two of the ranges cannot both hold (times, or numbers)."""
-    return any(not a.overlaps(b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
+def _all_overlap_times(intervals: Sequence[Interval]) -> bool:
+    starts = [i for i in intervals if i.earliest is not None]
+    ends = [i for i in intervals if i.latest is not None]
+    if not starts or not ends:
+        return True  # every claim is open on that side: nothing can miss
+    last_start = max(starts, key=lambda i: i.earliest)  # type: ignore[arg-type, return-value]
+    first_end = min(ends, key=lambda i: i.latest)  # type: ignore[arg-type, return-value]
+    return last_start.overlaps(first_end)
+
+
+def _all_overlap_values(ranges: Sequence[ValueRange]) -> bool:
+    lows = [r for r in ranges if r.low is not None]
+    highs = [r for r in ranges if r.high is not None]
+    if not lows or not highs:
+        return True
+    last_low = max(lows, key=lambda r: (r.low, r.open_low))
+    first_high = min(highs, key=lambda r: (r.high, not r.open_high))
+    return last_low.overlaps(first_high)
 
 
 def _minute(moment: datetime | None) -> datetime | None:

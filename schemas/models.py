@@ -8,6 +8,8 @@ YAML node it is about. Nothing here knows about terminals or Markdown.
 from __future__ import annotations
 
 import math
+import re
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -20,7 +22,15 @@ from pydantic import (
     model_validator,
 )
 
-from .timespec import DURATION_PATTERN, WALL_TIME_PATTERN, parse_duration, parse_wall_time
+from .timespec import (
+    DATE_PATTERN,
+    DURATION_PATTERN,
+    MARGIN_PATTERN,
+    WALL_TIME_PATTERN,
+    parse_date,
+    parse_duration,
+    parse_wall_time,
+)
 
 SCHEMA_ID = "https://github.com/incident-timeline/incident/schemas/incident.schema.json"
 
@@ -43,11 +53,28 @@ def _check_duration(value: str) -> str:
     return value
 
 
+def _check_margin(value: str) -> str:
+    if parse_duration(value) < timedelta(0):
+        raise ValueError(
+            f"a margin is how far the time may lie from what the source says, so it cannot be "
+            f"negative: write {value.strip().lstrip('-')!r}, not {value!r}"
+        )
+    return value
+
+
+def _check_date(value: str) -> str:
+    parse_date(value)  # raises TimeError (a ValueError) with a reason
+    return value
+
+
+_URL_BAD = re.compile(r"[\s\x00-\x1f\x7f]")  # spaces (any Unicode space) and controls
+
+
 def _check_url(value: str) -> str:
     scheme = value.split(":", 1)[0].lower()
     if scheme not in ("http", "https") or not value.lower().startswith(scheme + "://"):
         raise ValueError(f"only http:// and https:// URLs are allowed, not {scheme}:")
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+    if _URL_BAD.search(value):
         raise ValueError("a URL may not contain spaces or control characters")
     if len(value.split("://", 1)[1].split("/", 1)[0]) == 0:
         raise ValueError("the URL has no host")
@@ -70,6 +97,16 @@ DurationText = Annotated[
     AfterValidator(_check_duration),
     Field(description="A duration such as '18m', '1h30m', '90s' or '-5m'.", examples=["18m"]),
 ]
+MarginText = Annotated[
+    str,
+    StringConstraints(pattern=DURATION_PATTERN, min_length=2),
+    AfterValidator(_check_margin),
+    Field(
+        description="A distance in time, zero or more: '5m', '1h30m'.",
+        examples=["10m"],
+        json_schema_extra={"pattern": MARGIN_PATTERN},
+    ),
+]
 Url = Annotated[
     str,
     StringConstraints(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$", max_length=2048),
@@ -77,7 +114,8 @@ Url = Annotated[
 ]
 DateText = Annotated[
     str,
-    StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    StringConstraints(pattern=DATE_PATTERN),
+    AfterValidator(_check_date),
     Field(description="A calendar date, YYYY-MM-DD."),
 ]
 Language = Annotated[
@@ -131,7 +169,7 @@ class ClaimTime(Strict):
     zone: ZoneName | None = Field(
         None, description="The zone the source spoke in, as written (EDT, ET, PT, WIB…)."
     )
-    margin: DurationText | None = Field(
+    margin: MarginText | None = Field(
         None,
         description="For 'about': how far either side (default 5m). For 'after'/'before': "
         "how far the window reaches ('shortly after' = 10m); unbounded if absent.",
@@ -185,7 +223,11 @@ def _finite(value: float) -> float:
     return value
 
 
-Amount = Annotated[float, Field(ge=0, le=1e13, allow_inf_nan=False), AfterValidator(_finite)]
+# strict: a number written as a number. `true` is not 1 and "1300000" is text, as the JSON
+# Schema says ("type": "number"); an integer is still a number.
+Amount = Annotated[
+    float, Field(ge=0, le=1e13, allow_inf_nan=False, strict=True), AfterValidator(_finite)
+]
 
 
 class ClaimValue(Strict):

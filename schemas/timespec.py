@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 from .zones import UnknownZoneError, ZoneLabel, format_offset, resolve_label, timezone
@@ -24,7 +24,10 @@ WALL_TIME_PATTERN = (
 _WALL_TIME = re.compile(WALL_TIME_PATTERN)
 
 DURATION_PATTERN = r"^-?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"
+MARGIN_PATTERN = r"^([0-9]+h)?([0-9]+m)?([0-9]+s)?$"  # a margin is a distance: never negative
 _DURATION = re.compile(r"^(-?)(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$")
+MAX_DURATION = timedelta(days=3650)  # ten years: any offset, margin or range in a file
+_MAX_DURATION_SECONDS = int(MAX_DURATION.total_seconds())
 
 
 class TimeError(ValueError):
@@ -67,17 +70,50 @@ def parse_wall_time(text: str) -> WallTime:
     return WallTime(parsed.replace(tzinfo=None), offset)
 
 
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_DATE = re.compile(DATE_PATTERN)
+
+
+def parse_date(text: str) -> date:
+    """A real calendar date ``YYYY-MM-DD`` in the years times may have; raise TimeError."""
+    if not _DATE.match(text):
+        raise TimeError("time-format", f"{_short(text)} is not a date written YYYY-MM-DD")
+    year = int(text[:4])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise TimeError("time-range", f"year {year} is outside {MIN_YEAR}..{MAX_YEAR}")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise TimeError("time-range", f"{text!r} is not a real calendar date: {exc}") from None
+
+
+def in_time_range(moment: datetime) -> bool:
+    """Whether a placed instant lies in the years a written time may have (MIN..MAX_YEAR)."""
+    return MIN_YEAR <= moment.year <= MAX_YEAR
+
+
 @lru_cache(maxsize=4096)
 def parse_duration(text: str) -> timedelta:
     """Parse ``1h30m``, ``18m``, ``-5m``, ``90s``."""
     m = _DURATION.match(text.strip())
     if not m or not any(m.group(i) for i in (2, 3, 4)):
-        raise ValueError(f"{text!r} is not a duration such as '18m', '1h30m' or '-5m'")
-    hours, minutes, seconds = (int(m.group(i) or 0) for i in (2, 3, 4))
-    delta = timedelta(hours=hours, minutes=minutes, seconds=seconds)
-    if delta > timedelta(days=3650):
-        raise ValueError(f"{text!r} is longer than ten years")
+        raise ValueError(f"{_short(text)} is not a duration such as '18m', '1h30m' or '-5m'")
+    # Count in integer seconds first: timedelta(hours=25000000000) raises OverflowError, and a
+    # number of thousands of digits would cost int() more than it is worth.
+    parts = [(m.group(i) or "0").lstrip("0") or "0" for i in (2, 3, 4)]
+    if any(len(part) > 12 for part in parts):
+        raise ValueError(f"{_short(text)} is longer than ten years")
+    hours, minutes, seconds = (int(part) for part in parts)
+    total = hours * 3600 + minutes * 60 + seconds
+    if total > _MAX_DURATION_SECONDS:
+        raise ValueError(f"{_short(text)} is longer than ten years")
+    delta = timedelta(seconds=total)
     return -delta if m.group(1) else delta
+
+
+def _short(text: str) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def format_duration(delta: timedelta) -> str:

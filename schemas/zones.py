@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 import pendulum
 from pendulum.tz.timezone import Timezone
@@ -65,6 +66,24 @@ class UnknownZoneError(ValueError):
     """The label is neither a known abbreviation nor an IANA zone name."""
 
 
+# In the zone list but not a place: "Factory" reads every time as "-00" on purpose.
+_NOT_PLACES = frozenset({"Factory"})
+_MACHINE_ZONES = frozenset({"localtime", "posixrules"})
+
+
+@cache
+def iana_zone_names() -> frozenset[str]:
+    """The zone names of the IANA database as the ``tzdata`` package ships it.
+
+    A fixed list, the same on every machine: the folder the system keeps its zone files in
+    also holds ``localtime`` and ``posixrules`` (whatever this machine is set to), ``posix/…``
+    and ``right/…`` copies (the latter counting leap seconds), which must never decide what a
+    time in a file means.
+    """
+    listing = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
+    return frozenset(listing.split()) - _NOT_PLACES
+
+
 @lru_cache(maxsize=512)
 def timezone(name: str) -> Timezone:
     """The pendulum zone for an IANA name (cached: zone objects are immutable)."""
@@ -81,6 +100,19 @@ def resolve_label(label: str) -> ZoneLabel:
     if known is not None:
         return known
     if not _IANA_SHAPE.match(text) or ".." in text:
+        raise UnknownZoneError(f"unknown time zone {label!r}")
+    if text not in iana_zone_names():
+        if text.lower() == "factory":
+            raise UnknownZoneError(
+                f"time zone {label!r} is the IANA database's placeholder for a machine with no "
+                "zone set, not a place; name the zone (America/New_York, Asia/Jakarta)"
+            )
+        if text.lower() in _MACHINE_ZONES or text.split("/", 1)[0] in ("posix", "right"):
+            raise UnknownZoneError(
+                f"time zone {label!r} is not a zone of the IANA database but a file of this "
+                "machine's zone folder, which can mean something else elsewhere; name the zone "
+                "(America/New_York, Asia/Jakarta) or write the offset"
+            )
         raise UnknownZoneError(f"unknown time zone {label!r}")
     try:
         timezone(text)
