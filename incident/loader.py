@@ -24,6 +24,13 @@ from .problems import PathPart, YamlPath
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_VALUES = 100_000
+# The memory budget of a parse. Each YAML value costs about 300 bytes as a node (value, tag,
+# two marks) however few bytes it takes in the file: "[1,1,1,…]" is two bytes a value, so 64 MiB
+# of it would need 10 GB. A file may hold one value per BYTES_PER_VALUE bytes of --max-bytes
+# (5.6 million by default, about 1.6 GB); incident files average 17-19 bytes a value, so a
+# file under the limit never comes near it, and raising --max-bytes raises both.
+BYTES_PER_VALUE = 12
+READ_CHUNK = 1 << 20
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -117,7 +124,12 @@ def collector_off() -> None:
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file with a size limit; raise LoadError for a file too large or unreadable."""
+    """Read a file with a size limit; raise LoadError for a file too large or unreadable.
+
+    Read in chunks, never more than ``max_bytes + 1`` bytes whatever the file claims to hold,
+    and stop at the first NUL byte: binary data is refused there anyway (:func:`decode` reports
+    that first NUL), so a sparse file of many gigabytes costs one chunk, not its size.
+    """
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -125,15 +137,22 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                 "too-large",
                 f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)",
             )
+        chunks: list[bytes] = []
+        total = 0
         with path.open("rb") as handle:
-            # Read at most what the file holds (plus one byte to notice growth): a huge
-            # --max-bytes must not turn into a huge allocation up front.
-            raw = handle.read(min(max_bytes, size) + 1)
+            while total <= max_bytes:
+                chunk = handle.read(min(READ_CHUNK, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+                if b"\x00" in chunk:
+                    break
     except OSError as exc:
         raise LoadError("unreadable", f"cannot read file: {exc.strerror or exc}") from None
-    if len(raw) > max_bytes:
+    if total > max_bytes:
         raise LoadError("too-large", f"file is over the limit of {max_bytes:,} bytes")
-    return raw
+    return b"".join(chunks)
 
 
 def decode(raw: bytes) -> str:
@@ -190,11 +209,24 @@ _C = bool(getattr(yaml, "__with_libyaml__", False))
 _PLAIN = "tag:incident,plain"  # an untagged plain scalar: resolved by the builder (YAML 1.2 core)
 
 
+class _TooManyValues(Exception):
+    pass
+
+
 class _ResolveOnce:
     """Tags nodes without PyYAML's resolver tables: plain scalars are marked for the builder,
-    which resolves them once; an explicit tag (``!!str 42``) is kept as written."""
+    which resolves them once; an explicit tag (``!!str 42``) is kept as written.
+
+    The composer asks for every untagged node's tag as it builds the node, so this is also
+    where the number of values is held to the budget (``values_left``), before the tree grows.
+    """
+
+    values_left = 0
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        self.values_left -= 1
+        if self.values_left < 0:
+            raise _TooManyValues
         if kind is yaml.ScalarNode:
             return _PLAIN if implicit[0] else _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
@@ -204,9 +236,21 @@ class _CLoader(_ResolveOnce, yaml.CBaseLoader if _C else yaml.BaseLoader):  # ty
     pass
 
 
-def parse(text: str) -> Document:
-    """Parse one YAML document of incident data. Raises LoadError, never a YAML traceback."""
+def value_budget(max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """How many YAML values a file may hold under a given --max-bytes."""
+    return max(max_bytes, DEFAULT_MAX_BYTES) // BYTES_PER_VALUE
+
+
+def parse(text: str, max_values: int | None = None) -> Document:
+    """Parse one YAML document of incident data. Raises LoadError, never a YAML traceback.
+
+    ``max_values`` bounds the number of values (default :func:`value_budget`), and with it the
+    memory the parse may take.
+    """
+    limit = value_budget() if max_values is None else max_values
     loader = _CLoader(text)
+    # A node with an explicit tag is built without asking resolve(): count every '!' up front.
+    loader.values_left = limit - text.count("!")
     try:
         with gc_paused():
             if not loader.check_node():
@@ -227,13 +271,26 @@ def parse(text: str) -> Document:
         raise _yaml_error(exc, text) from None
     except RecursionError:
         raise LoadError("too-deep", "nesting is too deep", 1, 1) from None
+    except _TooManyValues:
+        raise LoadError(
+            "too-many-values",
+            f"file holds more than {limit:,} YAML values (one per {BYTES_PER_VALUE} bytes of "
+            "--max-bytes, which bounds the memory a file may take); a real incident file is "
+            "far below that",
+            1,
+            1,
+        ) from None
+    except MemoryError:
+        raise LoadError(
+            "too-large", "file needs more memory than this process may use", 1, 1
+        ) from None
     finally:
         loader.dispose()
     return Document(data, root)
 
 
 def load_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    return parse(decode(read_bytes(path, max_bytes)))
+    return parse(decode(read_bytes(path, max_bytes)), value_budget(max_bytes))
 
 
 class _Builder:

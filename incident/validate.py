@@ -19,7 +19,16 @@ from schemas.models import Incident, KeyMoments
 
 from .checks import check_incident, check_raw_references
 from .formatting import one_line
-from .loader import DEFAULT_MAX_BYTES, Document, LoadError, decode, gc_paused, parse, read_bytes
+from .loader import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    LoadError,
+    decode,
+    gc_paused,
+    parse,
+    read_bytes,
+    value_budget,
+)
 from .problems import Problem, Severity, YamlPath
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -94,14 +103,14 @@ def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
         text = decode(read_bytes(path, max_bytes))
     except LoadError as exc:
         return FileResult(shown, None, [_load_problem(shown, exc)])
-    return check_text(text, shown)
+    return check_text(text, shown, value_budget(max_bytes))
 
 
-def check_text(text: str, shown: str = "<string>") -> FileResult:
+def check_text(text: str, shown: str = "<string>", max_values: int | None = None) -> FileResult:
     """Validate YAML text as an incident file; never raises for bad input."""
     with gc_paused():
         try:
-            document = parse(text)
+            document = parse(text, max_values)
         except LoadError as exc:
             return FileResult(shown, None, [_load_problem(shown, exc)])
         return check_document(document, shown)
