@@ -8,8 +8,11 @@ same characters, on one line, inside the cell or sentence it was put in. So:
 - every ASCII character that can start inline Markdown or HTML syntax mid-line
   (``\\ ` * _ [ ] < > & | ~ $ #``) is backslash-escaped, so no emphasis, link, image,
   footnote, code span, raw HTML, entity, table cell break, strikethrough or math can come out of
-  file text. Line-start syntax (``-``, ``1.``, ``>``, ``=``) cannot arise: file text is folded
-  onto one line and is always placed after text of ours;
+  file text;
+- what could open a block where the text starts a line (``- x``, ``+ x``, ``1. x``, ``3) x``,
+  ``=``; ``#``, ``>`` and ``*`` are escaped anyway) is escaped at the start too. Text of ours
+  usually comes first, but not everywhere: a list item may begin with a publisher's name, a
+  quote block with the summary. The escape reads the same mid-line, so it is always applied;
 - URLs (already checked to be http/https) are written as autolinks with any character that
   could end or break one percent-encoded.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..formatting import visible
@@ -25,8 +29,11 @@ from ..formatting import visible
 # The characters that can open inline syntax in CommonMark, GFM (tables, strikethrough) or on
 # GitHub (math, heading closers). '(' ')' '!' need no escape once '[' ']' are escaped.
 _SPECIAL = frozenset("\\`*_[]<>&|~$#")
+_ESCAPES = str.maketrans({ch: "\\" + ch for ch in _SPECIAL})
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 _SCHEME = re.compile(r":(?=//)")
+# List items, ordered list items (up to nine digits), setext underlines and thematic breaks.
+_BLOCK_START = re.compile(r"^(?:[-+=]|[0-9]{1,9}[.)](?=\s|$))")
 _WWW = re.compile(r"(?i)(\bwww)\.")
 _URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
 
@@ -43,6 +50,7 @@ def fold(text: str, joiner: str = " ") -> str:
 BLANK = "(blank)"
 
 
+@lru_cache(maxsize=1 << 16)  # titles, publishers and times repeat on every line that cites them
 def inline(text: str, *, joiner: str = " ") -> str:
     """File text as Markdown inline content that renders literally (safe in table cells).
 
@@ -53,13 +61,15 @@ def inline(text: str, *, joiner: str = " ") -> str:
     return _escape(visible(one)) if one else BLANK
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
     """Our own one-line text (times, markers ``~ > <``) escaped, spaces kept as they are."""
     return _escape(visible(_LINE_BREAKS.sub(" ", text)))
 
 
 def _escape(text: str) -> str:
-    out = "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
+    out = text.translate(_ESCAPES)
+    out = _BLOCK_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], out)
     # Bare URLs, www. names and e-mail addresses in file text would become links on GitHub
     # (extended autolinks): escaping one character of each pattern keeps them text.
     out = _SCHEME.sub(r"\\:", out)

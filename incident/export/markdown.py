@@ -11,7 +11,7 @@ from __future__ import annotations
 from schemas.models import CauseStatus, Source, Stance
 
 from ..formatting import plural, shown_since, shown_time
-from ..timeline import Discrepancy, DiscrepancyKind, Timeline, TimelineEvent
+from ..timeline import Discrepancy, DiscrepancyKind, ResolvedClaim, Timeline, TimelineEvent
 from ..view_options import ViewOptions
 from . import mermaid
 from .escape import inline, plain, quoted, url
@@ -464,14 +464,26 @@ def sources_list(view: Phrasing) -> str:
 def footnotes(view: Phrasing) -> list[str]:
     """One footnote per source: who, what, when, where, and the quotes used from it."""
     t = view.timeline
+    # Each source's claims, gathered in one pass: a pass per source is quadratic when every
+    # claim has its own source.
+    by_source: dict[str, list[tuple[TimelineEvent, ResolvedClaim]]] = {}
+    for item in t.events:
+        for c in item.claims:
+            by_source.setdefault(c.source_id, []).append((item, c))
     out = []
     for source in t.sources.values():
-        out.append(source_footnote(view, source))
+        out.append(source_footnote(view, source, by_source.get(source.id, [])))
     return ["\n\n".join(out)] if out else []
 
 
-def source_footnote(view: Phrasing, source: Source) -> str:
+def source_footnote(
+    view: Phrasing,
+    source: Source,
+    cited: Sequence[tuple[TimelineEvent, ResolvedClaim]] | None = None,
+) -> str:
     t = view.timeline
+    if cited is None:
+        cited = [(item, c) for item in t.events for c in item.claims if c.source_id == source.id]
     parts = [f"**{inline(source.publisher)}**"]
     if source.title:
         parts.append(quoted(source.title))
@@ -501,14 +513,12 @@ def source_footnote(view: Phrasing, source: Source) -> str:
     if source.note:
         head += f" Note: {inline(source.note)}"
     quotes = []
-    for item in t.events:
-        for c in item.claims:
-            if c.source_id == source.id:
-                quotes.append(
-                    f"    - {inline(item.event.title)}: "
-                    + _quote_with_translation(c.claim.quote, c.claim.translation, source.language)
-                    + (f" Editor's note: {inline(c.claim.note)}" if c.claim.note else "")
-                )
+    for item, c in cited:
+        quotes.append(
+            f"    - {inline(item.event.title)}: "
+            + _quote_with_translation(c.claim.quote, c.claim.translation, source.language)
+            + (f" Editor's note: {inline(c.claim.note)}" if c.claim.note else "")
+        )
     for cause in t.causes:
         for claim in cause.claims:
             if claim.source == source.id:

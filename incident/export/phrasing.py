@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 import pendulum
 
-from schemas.models import Stance, TimeKind
+from schemas.models import Source, Stance, TimeKind
 from schemas.timespec import parse_duration
 
 from ..formatting import (
@@ -62,6 +62,8 @@ class Phrasing:
     zones: tuple[str, ...]
     locale: str
     notes: FootnoteIds = field(default_factory=FootnoteIds)
+    _names: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _by_publisher: dict[str, list[Source]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Register every source in file order so labels do not depend on where it is cited.
@@ -78,10 +80,19 @@ class Phrasing:
 
     def source_name(self, source_id: str) -> str:
         """The publisher; where sources share one, told apart by date, else by source id."""
+        known = self._names.get(source_id)
+        if known is None:
+            known = self._names[source_id] = self._source_name(source_id)
+        return known
+
+    def _source_name(self, source_id: str) -> str:
         source = self.timeline.sources.get(source_id)
         if source is None:
             return inline(source_id)
-        same = [s for s in self.timeline.sources.values() if s.publisher == source.publisher]
+        if not self._by_publisher:  # once: a scan per citation is quadratic in sources
+            for each in self.timeline.sources.values():
+                self._by_publisher.setdefault(each.publisher, []).append(each)
+        same = self._by_publisher[source.publisher]
         if len(same) == 1:
             return inline(source.publisher)
         dates = [s.published for s in same]
