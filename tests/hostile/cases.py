@@ -218,6 +218,61 @@ def make_valid(tmp: Path) -> Path:
     return _write(tmp, "valid.yaml", BASE_TEXT.encode())
 
 
+# -- round two (issue 9): values the views cannot show, costs that explode, bytes on disk
+
+
+def _with_event(claim: str, extra: str = "") -> bytes:
+    """The base file plus one event ``e1`` (its claim on line 20) and ``extra`` events."""
+    event = f"  - id: e1\n    title: E1\n    kind: action\n    claims:\n      - {claim}\n"
+    return (BASE_TEXT + event + extra).encode()
+
+
+def _maker(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(tmp: Path) -> Path:
+        return _write(tmp, f"{name}.yaml", data)
+
+    make.__name__ = "make_" + name.replace("-", "_")
+    return make
+
+
+_Q = '{source: ap, quote: "q", time: '
+
+
+def _relative_chain_past(tmp: Path) -> Path:
+    """Thirty events, each ten years after the one before: the last lands in 2324."""
+    events = "".join(
+        f"  - id: c{i}\n    title: C{i}\n    kind: action\n    claims:\n"
+        f"      - {_Q}{{kind: exact, relative_to: {'sched' if i == 0 else f'c{i - 1}'}, "
+        "offset: 87600h}}\n"
+        for i in range(30)
+    )
+    return _write(tmp, "relative-chain-past-2199.yaml", (BASE_TEXT + events).encode())
+
+
+def _relative_chain_past_backwards(tmp: Path) -> Path:
+    """Offsets of minus ten years: the chain runs before 1900."""
+    events = "".join(
+        f"  - id: c{i}\n    title: C{i}\n    kind: action\n    claims:\n"
+        f"      - {_Q}{{kind: about, relative_to: {'sched' if i == 0 else f'c{i - 1}'}, "
+        "offset: -87600h, margin: 87600h}}\n"
+        for i in range(15)
+    )
+    return _write(tmp, "relative-chain-before-1900.yaml", (BASE_TEXT + events).encode())
+
+
+def make_sparse(tmp: Path) -> Path:
+    """A 4 GiB sparse file: a line of YAML, then a hole that reads as NUL bytes."""
+    path = _write(tmp, "sparse.yaml", b"id: sparse\n")
+    with path.open("r+b") as handle:
+        handle.truncate(4 * 1024**3)
+    return path
+
+
+def make_sparse_no_nul(tmp: Path) -> Path:
+    """A sparse 4 GiB file is refused by its size first when the limit is under it."""
+    return make_sparse(tmp)
+
+
 # ---------------------------------------------------------------------------------------------
 # The table.
 
@@ -302,7 +357,8 @@ CASES: list[Case] = [
     Case("nested-100-block", "100 nested block mappings", 1, "too-deep", (66, 66),
          APP_UNUSABLE, make=make_nested_100_block),
     # -- numbers
-    Case("huge-integer", "amount: a 10,000-digit integer", 1, "value", (15, 136)),
+    Case("huge-integer", "amount: a 10,000-digit integer (kept as text: not a number)", 1,
+         "type", (15, 136)),
     Case("nan-count", "amount: .nan", 1, "value", (15, 136)),
     Case("inf-count", "amount: .inf", 1, "value", (15, 136)),
     Case("negative-count", "amount: -5", 1, "value", (15, 136)),
@@ -391,6 +447,91 @@ CASES: list[Case] = [
          export=EXPORT_USAGE, make=make_valid, args=("--max-bytes", "1e30"), bug="B3"),
     Case("max-bytes-zero", "--max-bytes 0", 2, app=APP_USAGE, export=EXPORT_USAGE,
          make=make_valid, args=("--max-bytes", "0")),
+    # -- round two (issue 9) -----------------------------------------------------------------
+    # durations too large for Python, or that mean nothing
+    Case("offset-25000000000h", "offset: 25000000000h (past timedelta's range)", 1, "value",
+         (20, 82), make=_maker("offset-huge", _with_event(
+             _Q + "{kind: exact, relative_to: sched, offset: 25000000000h}}")),
+         subprocess=True),
+    Case("offset-1000-digits", "offset: a 1,000-digit number of minutes", 1, "value", (20, 82),
+         make=_maker("offset-digits", _with_event(
+             _Q + "{kind: exact, relative_to: sched, offset: " + "9" * 1000 + "m}}"))),
+    Case("margin-huge", "margin: 99999999999999999999h on an 'about'", 1, "value", (20, 86),
+         make=_maker("margin-huge", _with_event(
+             _Q + '{kind: about, at: "2024-08-12 20:30", margin: 99999999999999999999h}}'))),
+    Case("until-offset-huge", "until_offset: 25000000000h on a relative 'between'", 1, "value",
+         (20, 102), make=_maker("until-offset-huge", _with_event(
+             _Q + "{kind: between, relative_to: sched, offset: 1m, until_offset: 25000000000h}}"
+         ))),
+    Case("margin-negative", "margin: -20m (a range that would run backwards, 20:40–20:20)", 1,
+         "value", (20, 86), make=_maker("margin-negative", _with_event(
+             _Q + '{kind: about, at: "2024-08-12 20:30", margin: -20m}}'))),
+    Case("margin-negative-after", "margin: -1h on an 'after'", 1, "value", (20, 86),
+         make=_maker("margin-negative-after", _with_event(
+             _Q + '{kind: after, at: "2024-08-12 20:30", margin: -1h}}'))),
+    Case("relative-between-reversed", "a relative 'between' from 30m to 10m after", 1,
+         "bad-range", (20, 103), make=_maker("relative-between-reversed", _with_event(
+             _Q + "{kind: between, relative_to: sched, offset: 30m, until_offset: 10m}}"))),
+    Case("relative-chain-past-2199", "30 events each ten years after the last (year 2324)", 1,
+         "time-range", (105, 80), make=_relative_chain_past),
+    Case("relative-chain-before-1900", "15 events each ten years before the last, ± 10 years",
+         1, "time-range", (50, 79), make=_relative_chain_past_backwards),
+    # dates checked as dates, not by shape
+    Case("date-month-13", 'date: "2024-13-45"', 1, "time-range", (5, 7),
+         make=_maker("date-month-13", BASE_TEXT.replace(
+             'date: "2024-08-12"', 'date: "2024-13-45"').encode())),
+    Case("date-feb-30", 'date: "2023-02-29" (not a leap year)', 1, "time-range", (5, 7),
+         make=_maker("date-feb-29", BASE_TEXT.replace(
+             'date: "2024-08-12"', 'date: "2023-02-29"').encode())),
+    Case("date-year-0000", 'date: "0000-01-01"', 1, "time-range", (5, 7),
+         make=_maker("date-year-0", BASE_TEXT.replace(
+             'date: "2024-08-12"', 'date: "0000-01-01"').encode())),
+    Case("published-99-99", 'published: "2024-99-99" on a source', 1, "time-range", (9, 84),
+         make=_maker("published-99", BASE_TEXT.replace(
+             "language: en}", 'language: en, published: "2024-99-99"}').encode())),
+    Case("accessed-day-00", 'accessed: "2024-08-00" on a source', 1, "time-range", (9, 83),
+         make=_maker("accessed-00", BASE_TEXT.replace(
+             "language: en}", 'language: en, accessed: "2024-08-00"}').encode())),
+    # zones that mean whatever the machine is set to
+    Case("zone-localtime", "source_zone: localtime", 1, "unknown-zone", (6, 14),
+         make=_maker("zone-localtime", BASE_TEXT.replace(
+             "source_zone: America/New_York", "source_zone: localtime").encode()),
+         subprocess=True),
+    Case("zone-posixrules", "zone: posixrules on a claim", 1, "unknown-zone", (15, 114),
+         make=_maker("zone-posixrules", BASE_TEXT.replace(
+             "zone: EDT}", "zone: posixrules}").encode())),
+    Case("zone-factory", "zone: Factory (IANA's 'no zone set' placeholder)", 1,
+         "unknown-zone", (15, 114), make=_maker("zone-factory", BASE_TEXT.replace(
+             "zone: EDT}", "zone: Factory}").encode())),
+    Case("zone-right-utc", "zone: right/UTC (the leap-second copy of the zone files)", 1,
+         "unknown-zone", (15, 114), make=_maker("zone-right", BASE_TEXT.replace(
+             "zone: EDT}", "zone: right/UTC}").encode())),
+    Case("zone-posix-display", "display_zones: [posix/Asia/Jakarta]", 1, "unknown-zone",
+         (7, 17), make=_maker("zone-posix-display", BASE_TEXT.replace(
+             "source_zone: America/New_York",
+             "source_zone: America/New_York\ndisplay_zones: [posix/Asia/Jakarta]").encode())),
+    # numbers only as numbers
+    Case("amount-true", "amount: true (a boolean, not 1)", 1, "type", (20, 50),
+         make=_maker("amount-true", _with_event(
+             '{source: ap, quote: "q", value: {amount: true, unit: listeners}}'))),
+    Case("amount-string", 'amount: "1300000" (text, although the schema says number)', 1,
+         "type", (20, 50), make=_maker("amount-string", _with_event(
+             '{source: ap, quote: "q", value: {amount: "1300000", unit: listeners}}'))),
+    Case("amount-string-float", 'amount: "1.3e6"', 1, "type", (20, 50),
+         make=_maker("amount-string-float", _with_event(
+             '{source: ap, quote: "q", value: {amount: "1.3e6", unit: listeners}}'))),
+    Case("amount-integer", "amount: 1300000 (an integer is a number)", 0, app=V[0],
+         export=V[1], make=_maker("amount-integer", _with_event(
+             '{source: ap, quote: "q", value: {amount: 1300000, unit: listeners}}'))),
+    # bytes on disk
+    Case("sparse-4gib", "a 4 GiB sparse file with --max-bytes 100G (read stops at the hole)",
+         1, "binary", (2, 1), APP_UNUSABLE, make=make_sparse, args=("--max-bytes", "100G"),
+         subprocess=True, session=True),
+    Case("sparse-4gib-default-limit", "the same sparse file under the default 64 MiB limit",
+         1, "too-large", (1, 1), APP_UNUSABLE, make=make_sparse_no_nul, session=True),
+    # Markdown made from file text at the start of a line
+    Case("nasty-markdown-line-start", "'1. ', '- x', '3) x', '+ ', '= ', '> ', '---' starting "
+         "summary, publisher, titles, notes, stated", 0, app=LIT[0], export=LIT[1]),
 ]
 # fmt: on
 

@@ -64,6 +64,7 @@ SHOWN = {
     "nasty-markdown-html": "<script>alert(1)</script> | pipe |",
     "nasty-long-word": "WWWWWWWWWW",
     "nasty-emoji-combining": "zalgo",
+    "nasty-markdown-line-start": "1) supposed to start at 8 p.m. EDT",
 }
 
 

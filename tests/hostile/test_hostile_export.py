@@ -74,6 +74,35 @@ def inert(markdown: str) -> None:
             assert href.startswith(("https://", "http://", "#")), href
 
 
+def block_shape(markdown: str) -> list[str]:
+    """The document's block structure: lists, quotes, headings, rules, tables, in order."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [t.type for t in tokens if t.type != "inline"]
+
+
+def test_line_start_syntax_in_file_text_makes_no_block(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'1. ', '- x', '3) x', '+ ', '= ', '> ', '---' at the start of any field: the export has
+    the same lists, quotes, headings and rules as the same file with plain words there."""
+    import re
+
+    from cases import FILES
+
+    hostile = FILES / "nasty-markdown-line-start.yaml"
+    text = hostile.read_text(encoding="utf-8")
+    plain = re.sub(r'"(?:[-+=*>#]+|[0-9]+[.)]) ', '"', text)
+    assert plain != text
+    shapes = []
+    for name, data in (("hostile.yaml", text), ("plain.yaml", plain)):
+        source = tmp_path / name
+        source.write_text(data, encoding="utf-8")
+        code, out, err = run(["export", str(source)], capsys)
+        assert code == 0, err
+        shapes.append(block_shape(out))
+    assert shapes[0] == shapes[1]
+
+
 @pytest.mark.parametrize("case", params(EXPORTABLE, {"B5", "B6", "B8"}))
 def test_export(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = case.source(tmp_path)
