@@ -25,7 +25,6 @@ from .timeline import Interval, ResolvedClaim
 from .timeline import Shown as Shown
 from .timeline import shown_time as shown_time
 
-
 # The clock readings below are pure functions of (instant, zone, locale), and an export or a
 # screen asks for the same ones many times (an event with 20,000 claims names a few hundred
 # instants): cached, each costs one pendulum conversion and one format, not one per mention.
