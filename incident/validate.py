@@ -8,6 +8,7 @@ It never imports Textual.
 from __future__ import annotations
 
 import difflib
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ from .loader import (
     read_bytes,
     value_budget,
 )
+from .paths import PathError, status, walk
+from .paths import shown as shown_path
 from .problems import Problem, Severity, YamlPath
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -73,19 +76,23 @@ class Report:
 def collect_files(paths: Sequence[Path]) -> list[Path]:
     """Expand folders to their *.yaml/*.yml files (sorted); a missing path is a UsageError."""
     found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-            )
-        elif path.is_file():
-            found.append(path)
-        elif path.exists():
-            raise UsageError(f"{path}: not a regular file or folder")
-        else:
-            raise UsageError(f"{path}: no such file or folder")
+    try:
+        for path in paths:
+            kind = status(path)
+            if kind is not None and stat.S_ISDIR(kind.st_mode):
+                found.extend(walk(path, YAML_SUFFIXES))
+            elif kind is not None and stat.S_ISREG(kind.st_mode):
+                found.append(path)
+            elif kind is not None:
+                raise UsageError(f"{shown_path(path)}: not a regular file or folder")
+            else:
+                raise UsageError(f"{shown_path(path)}: no such file or folder")
+    except PathError as exc:  # a folder that cannot be listed, a path that cannot be checked
+        raise UsageError(exc.message) from None
     if not found:
-        raise UsageError("no incident files (*.yaml, *.yml) in " + ", ".join(str(p) for p in paths))
+        raise UsageError(
+            "no incident files (*.yaml, *.yml) in " + ", ".join(shown_path(p) for p in paths)
+        )
     return found
 
 
@@ -93,7 +100,7 @@ def display_path(path: Path) -> str:
     """Repo-relative where possible, without './' (what GitHub annotations want)."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, a link loop, a vanished cwd
         return path.as_posix()
 
 
