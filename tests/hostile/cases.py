@@ -268,6 +268,11 @@ def make_sparse(tmp: Path) -> Path:
     return path
 
 
+def make_name_too_long(tmp: Path) -> Path:
+    """A path whose last name is 300 bytes: it cannot even be checked (ENAMETOOLONG)."""
+    return tmp / ("x" * 296 + ".yaml")
+
+
 def make_sparse_no_nul(tmp: Path) -> Path:
     """A sparse 4 GiB file is refused by its size first when the limit is under it."""
     return make_sparse(tmp)
@@ -529,6 +534,8 @@ CASES: list[Case] = [
          subprocess=True, session=True),
     Case("sparse-4gib-default-limit", "the same sparse file under the default 64 MiB limit",
          1, "too-large", (1, 1), APP_UNUSABLE, make=make_sparse_no_nul, session=True),
+    Case("path-name-too-long", "a path whose last name is 300 bytes (cannot be checked)", 2,
+         app=APP_USAGE, export=EXPORT_USAGE, make=make_name_too_long, subprocess=True),
     # Markdown made from file text at the start of a line
     Case("nasty-markdown-line-start", "'1. ', '- x', '3) x', '+ ', '= ', '> ', '---' starting "
          "summary, publisher, titles, notes, stated", 0, app=LIT[0], export=LIT[1]),
