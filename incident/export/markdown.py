@@ -8,6 +8,8 @@ output depends only on its inputs (no clock), so the same incident gives the sam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from schemas.models import CauseStatus, Source, Stance
 
 from ..formatting import plural, shown_since, shown_time
