@@ -153,6 +153,7 @@ class Output:
     path: Path | None  # None for standard output
     kind: OutputKind
     what: str = ""  # for a confirmation: "a regular file of 1,234 bytes"
+    waits: bool = False  # a FIFO: writing waits until something reads it
 
     @property
     def name(self) -> str:
@@ -160,18 +161,24 @@ class Output:
 
 
 def plan_output(
-    target: str | Path | None, *, reads: Iterable[Path] = (), force: bool = False
+    target: str | Path | None,
+    *,
+    reads: Iterable[Path] = (),
+    force: bool = False,
+    incident_file: bool = False,
 ) -> Output:
     """Check where a document may go, before any work; raise PathError if it may not.
 
     ``reads``: every file the run reads (never written over). ``force``: whether replacing a
     regular file was asked for; without it an existing file is refused (exit 1), so a caller
     that asks the user first plans with ``force=True`` and confirms ``Output.what``.
+    ``incident_file``: the document is itself an incident file (``incident import``), so an
+    existing ``*.yaml`` may be replaced with ``force`` like any regular file.
     """
     if target is None or os.fspath(target) in STDOUT_NAMES:
         return Output(None, OutputKind.stdout)
     path = expand(target)
-    _check_name(path)
+    check_name(path)
     linked = status(path, follow=False)
     if linked is None:
         _check_folder(path)
@@ -188,7 +195,7 @@ def plan_output(
         )
     mode = linked.st_mode
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        return Output(path, OutputKind.stream, _kind_words(linked))
+        return _stream(path, linked)
     if stat.S_ISDIR(mode):
         raise PathError(f"{shown(path)}: is a folder; give a file name")
     if not stat.S_ISREG(mode):
@@ -199,7 +206,7 @@ def plan_output(
             raise PathError(
                 f"{shown(path)}: is {shown(read)}, a file this run reads; choose another output"
             )
-    if path.name.lower().endswith(INCIDENT_SUFFIXES):
+    if path.name.lower().endswith(INCIDENT_SUFFIXES) and not incident_file:
         raise PathError(
             f"{shown(path)}: is an incident file (*.yaml); nothing in this project writes over "
             "one, choose a .md name"
@@ -219,7 +226,12 @@ def plan_outputs(
     return [plan_output(t, reads=read, force=force) for t in targets]
 
 
-def _check_name(path: Path) -> None:
+def _stream(path: Path, found: os.stat_result) -> Output:
+    return Output(path, OutputKind.stream, _kind_words(found), stat.S_ISFIFO(found.st_mode))
+
+
+def check_name(path: Path) -> None:
+    """Refuse a path with a name longer than any file system here allows (before any work)."""
     for part in path.parts:
         if len(os.fsencode(part)) > NAME_MAX:
             raise PathError(
@@ -230,10 +242,10 @@ def _check_name(path: Path) -> None:
 def _check_folder(path: Path) -> None:
     folder = path.parent
     found = status(folder)
-    if found is None:
-        raise PathError(f"{shown(folder)}: no such folder")
+    if found is None:  # exit 1, as a write that fails: the command itself was well formed
+        raise PathError(f"{shown(folder)}: no such folder", EXIT_INVALID)
     if not stat.S_ISDIR(found.st_mode):
-        raise PathError(f"{shown(folder)}: is not a folder")
+        raise PathError(f"{shown(folder)}: is not a folder", EXIT_INVALID)
 
 
 def _kind_words(found: os.stat_result) -> str:

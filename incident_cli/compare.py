@@ -28,16 +28,17 @@ def run(args: argparse.Namespace) -> int:
     from incident.export.compare import render_comparison
 
     options = view_options(args)
-    check_output(args.output, [args.first, args.second])
+    inputs = [incident_input(args.first), incident_input(args.second)]
+    output = check_output(args.output, [given.path for given in inputs], force=args.force)
     timelines = []
     invalid: list[InvalidInput] = []
-    for path in (args.first, args.second):
+    for given in inputs:
         try:
-            timelines.append(open_valid(incident_input(path)))
+            timelines.append(open_valid(given))
         except InvalidInput as exc:
             invalid.append(exc)
     if invalid:
         raise InvalidInput.joined(invalid)
     first, second = timelines
-    emit(render_comparison(first, second, options), args.output, args.force)
+    emit(render_comparison(first, second, options), output)
     return EXIT_OK

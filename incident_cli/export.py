@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .export_formats import FORMATS, SUFFIXES, render
 from .failures import EXIT_OK, CommandFailure, InvalidInput, UsageFailure, say
 from .inputs import IncidentInput, incident_input, incident_inputs, open_valid
-from .output import check_output, emit, write_file
+from .output import check_output, check_outputs, emit, failure_of
 from .view_arguments import add_view_arguments, view_options
 
 if TYPE_CHECKING:
@@ -56,27 +56,35 @@ def run(args: argparse.Namespace) -> int:
         return _export_all(args, options)
     if len(args.paths) != 1:
         raise UsageFailure("export takes one incident file (use --all for several)")
-    check_output(args.output, args.paths)
     given = incident_input(args.paths[0])
+    output = check_output(args.output, [given.path], force=args.force)
     timeline = open_valid(given)
     document = render(args.format, timeline, options, given.name)
-    emit(document.text, args.output, args.force)
+    emit(document.text, output)
     for note in document.notes:
         say(note)
     return EXIT_OK
 
 
 def _export_all(args: argparse.Namespace, options: ViewOptions) -> int:
+    from incident import paths
     from incident.validate import UsageError, collect_files
 
     suffix = SUFFIXES[args.format]
     out_dir: Path | None = args.output
     if out_dir is None:
         raise UsageFailure("--all needs -o/--output FOLDER to write one file per incident")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageFailure(f"{out_dir}: --all writes into a folder, and this is a file")
-    if not out_dir.exists() and not out_dir.parent.is_dir():
-        raise UsageFailure(f"{out_dir.parent}: no such folder")
+    try:
+        out_dir = paths.expand(out_dir)
+        found = paths.status(out_dir)
+        if found is not None and not paths.is_dir(out_dir):
+            raise UsageFailure(
+                f"{paths.shown(out_dir)}: --all writes into a folder, and this is not one"
+            )
+        if found is None and not paths.is_dir(out_dir.parent):
+            raise UsageFailure(f"{paths.shown(out_dir.parent)}: no such folder")
+    except paths.PathError as exc:
+        raise failure_of(exc) from None
     try:
         files = collect_files([given.path for given in incident_inputs(args.paths)])
     except UsageError as exc:
@@ -99,20 +107,28 @@ def _export_all(args: argparse.Namespace, options: ViewOptions) -> int:
                 f"{shown}); their post-mortems would overwrite each other"
             )
         targets[name] = shown
-    if not args.force:
-        existing = [out_dir / name for name in targets if (out_dir / name).exists()]
-        if existing:
-            raise CommandFailure(f"{existing[0]}: already exists (use --force to overwrite)")
-    if not out_dir.exists():
+    # Every target is checked before the first write: what is there, and that it is not a
+    # file this run reads. In a folder still to be made, every name is new.
+    names = [out_dir / name for name in targets]
+    if found is None:
+        try:
+            for target in names:
+                paths.check_name(target)
+        except paths.PathError as exc:
+            raise failure_of(exc) from None
+        outputs = [paths.Output(target, paths.OutputKind.new) for target in names]
         try:
             out_dir.mkdir()
         except OSError as exc:
-            raise CommandFailure(f"{out_dir}: cannot create folder: {exc.strerror}") from None
-    for timeline, shown in loaded:
-        target = out_dir / (timeline.incident.id + suffix)
+            raise CommandFailure(paths.failure(out_dir, "create folder", exc).message) from None
+    else:
+        outputs = check_outputs(names, files, force=args.force)
+        for output in outputs:  # one file per incident: a device or pipe here is a mistake
+            if output.kind is paths.OutputKind.stream:
+                raise UsageFailure(f"{output.name}: is {output.what}; --all writes files")
+    for (timeline, shown), output in zip(loaded, outputs, strict=True):
         document = render(args.format, timeline, options, shown)
-        write_file(target, document.text, force=args.force)
-        say(f"wrote {target}")
+        emit(document.text, output)
         for note in document.notes:
             say(note)
     return EXIT_OK

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from incident import paths
 from incident.bundled import find_bundled
 
 from .failures import InvalidInput, UsageFailure
@@ -27,13 +28,20 @@ class IncidentInput:
 
 
 def incident_input(path: Path) -> IncidentInput:
-    """``path`` as given when it exists, else the bundled incident with that id."""
-    if path.exists():
-        return IncidentInput(path, str(path))
+    """``path`` as given when it exists, else the bundled incident with that id. A path that
+    cannot be checked (permission denied, a name too long, ``~nosuchuser``) is a usage error."""
+    try:
+        given = paths.expand(path)
+        if paths.exists(given):
+            return IncidentInput(given, str(path))
+    except paths.PathError as exc:
+        raise UsageFailure(exc.message) from None
     bundled = find_bundled(str(path))
     if bundled is not None:
         return IncidentInput(bundled, str(path))
-    raise UsageFailure(f"{path}: no such file or folder, nor a bundled incident ({LIST_HINT})")
+    raise UsageFailure(
+        f"{paths.shown(path)}: no such file or folder, nor a bundled incident ({LIST_HINT})"
+    )
 
 
 def incident_inputs(paths: list[Path]) -> list[IncidentInput]:
@@ -45,8 +53,14 @@ def open_valid(given: IncidentInput) -> Timeline:
     problems (a folder is a usage error: one file is expected here)."""
     from incident.pipeline import open_incident
 
-    if given.path.is_dir():
-        raise UsageFailure(f"{given.name}: is a folder (export one file, or use --all)")
+    try:
+        folder = paths.is_dir(given.path)
+    except paths.PathError as exc:
+        raise UsageFailure(exc.message) from None
+    if folder:
+        raise UsageFailure(
+            f"{paths.shown(given.name)}: is a folder (export one file, or use --all)"
+        )
     opened = open_incident(given.path)
     if opened.timeline is None:
         raise InvalidInput(problem_lines(opened), invalid_summary(opened.shown))

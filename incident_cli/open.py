@@ -12,6 +12,7 @@ from .inputs import incident_inputs
 from .view_arguments import add_view_arguments, view_options
 
 if TYPE_CHECKING:
+    from incident.paths import Output
     from incident.timeline import Timeline
     from incident.view_options import ViewOptions
 
@@ -45,15 +46,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_postmortem(
-    timeline: Timeline, options: ViewOptions, data_file: str, path: Path, *, force: bool
+    timeline: Timeline, options: ViewOptions, data_file: str, output: Output
 ) -> str | None:
     """The app's export, injected by the command line (the app never imports the export):
-    write the post-mortem to ``path``; the reason it failed, or None when written."""
+    write the post-mortem where the app planned it (incident.paths.plan_output, the rule the
+    command line uses); the reason it failed, or None when written."""
     from incident.export.markdown import render_postmortem
-    from incident.export.writer import ExportError, write_atomic
+    from incident.export.writer import ExportError, write_output
 
     try:
-        write_atomic(path, render_postmortem(timeline, options, data_file), force=force)
+        write_output(output, render_postmortem(timeline, options, data_file))
     except ExportError as exc:
         return exc.message
     except OSError as exc:

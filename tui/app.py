@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from incident.bundled import is_bundled
+from incident.paths import Output, OutputKind, PathError, plan_output
 from incident.timeline import Timeline
 from incident.view_options import ViewOptions
 
@@ -28,10 +29,10 @@ from .zone_modes import ZoneMode, zone_modes
 
 
 class Exporter(Protocol):
-    """Writes an incident's post-mortem to ``path``; the reason it failed, or None."""
+    """Writes an incident's post-mortem where ``output`` says; the reason it failed, or None."""
 
     def __call__(
-        self, timeline: Timeline, options: ViewOptions, data_file: str, path: Path, *, force: bool
+        self, timeline: Timeline, options: ViewOptions, data_file: str, output: Output
     ) -> str | None: ...
 
 
@@ -264,21 +265,35 @@ class IncidentApp(App[int]):
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            if path.exists():
+            # The command line's rule (incident.paths): never a file the app read, only a
+            # regular file replaced, and only once the user has been told what it is.
+            try:
+                output = plan_output(path, reads=[e.path for e in self.entries], force=True)
+            except PathError as exc:
+                self.notify(f"Not written: {exc.message}", markup=False, severity="error")
+                return
+            if output.kind is OutputKind.stdout or output.waits:
+                why = (
+                    "it is the app's own screen" if output.path is None else "it waits for a reader"
+                )
+                self.notify(f"Not written: {output.name}: {why}.", markup=False, severity="error")
+                return
+            if output.kind is OutputKind.overwrite:
 
                 def confirmed(yes: bool | None) -> None:
                     if yes:
-                        self.export_to(entry, path, force=True)
+                        self.export_to(entry, output)
                     else:
-                        self.notify(f"Not written: {path} already exists.", markup=False)
+                        self.notify(f"Not written: {output.name} already exists.", markup=False)
 
-                self.push_screen(ConfirmDialog(f"{path} already exists. Overwrite it?"), confirmed)
+                question = f"{output.name} already exists ({output.what}). Overwrite it?"
+                self.push_screen(ConfirmDialog(question), confirmed)
             else:
-                self.export_to(entry, path, force=False)
+                self.export_to(entry, output)
 
         self.push_screen(ExportDialog(default, cursor_blink=self.cursor_blink), chosen)
 
-    def export_to(self, entry: Loaded, path: Path, *, force: bool) -> bool:
+    def export_to(self, entry: Loaded, output: Output) -> bool:
         """Write the Markdown post-mortem; report the outcome as a notification."""
         timeline = entry.timeline
         assert timeline is not None
@@ -289,11 +304,11 @@ class IncidentApp(App[int]):
         # The data file as opened, or the id of a bundled incident (never a path into the
         # installed package).
         data_file = timeline.incident.id if is_bundled(entry.path) else entry.shown
-        failure = self.exporter(timeline, options, data_file, path, force=force)
+        failure = self.exporter(timeline, options, data_file, output)
         if failure is not None:
             self.notify(f"Export failed: {one_line(failure)}", markup=False, severity="error")
             return False
-        self.notify(f"Wrote {path}", markup=False)
+        self.notify(f"Wrote {output.name}", markup=False)
         return True
 
     # --- command palette ----------------------------------------------------------------

@@ -60,7 +60,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if not value:
             self.notify("Give a file name.", markup=False, severity="warning")
             return
-        self.dismiss(Path(value).expanduser())
+        self.dismiss(Path(value))  # '~' is expanded, and every path checked, by the app
 
     def action_cancel(self) -> None:
         self.dismiss(None)
