@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from incident import __version__
+from incident.problems import one_line
 
 from . import compare, export, importing, listing, schema, validate
 from . import open as open_command
@@ -17,7 +18,8 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(PREFIX + message + "\n")
+        # The message quotes what was typed ("unrecognized arguments: …"): shown visibly.
+        sys.stderr.write(PREFIX + one_line(message, 1000) + "\n")
         raise SystemExit(EXIT_USAGE)
 
 

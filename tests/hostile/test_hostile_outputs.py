@@ -208,6 +208,21 @@ def test_names_never_reach_the_terminal_raw(
     assert code == 2
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "--format", "\x1b]0;pwned\x07"],
+        ["validate", "--strict", "--nonsense\x1b[2J"],
+        ["export", "x", "--locale", "\x9b31m"],
+    ],
+)
+def test_what_was_typed_is_quoted_visibly_in_usage_errors(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(argv, capsys)  # run() checks stderr for raw escapes
+    assert code == 2 and out == ""
+
+
 @pytest.mark.parametrize("command", ["validate", "export", "open"])
 def test_paths_that_cannot_be_checked_are_usage_errors(
     command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
