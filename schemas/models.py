@@ -116,7 +116,7 @@ DateText = Annotated[
     str,
     StringConstraints(pattern=DATE_PATTERN),
     AfterValidator(_check_date),
-    Field(description="A calendar date, YYYY-MM-DD."),
+    Field(description="A calendar date, YYYY-MM-DD.", json_schema_extra={"format": "date"}),
 ]
 Language = Annotated[
     str,
