@@ -12,6 +12,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from incident import paths
+
 from .failures import EXIT_OK, InvalidInput, UsageFailure, say
 from .output import check_output, emit
 from .view_arguments import zone_message
@@ -57,11 +59,16 @@ def run(args: argparse.Namespace) -> int:
     from schemas.zones import UnknownZoneError, resolve_label
 
     path: Path = args.path
-    if not path.exists():
-        raise UsageFailure(f"{path}: no such file")
-    if path.is_dir():
-        raise UsageFailure(f"{path}: is a folder; give the CSV file")
-    check_output(args.output, [path])
+    try:
+        path = paths.expand(path)
+        if not paths.exists(path):
+            raise UsageFailure(f"{paths.shown(path)}: no such file")
+        if paths.is_dir(path):
+            raise UsageFailure(f"{paths.shown(path)}: is a folder; give the CSV file")
+    except paths.PathError as exc:
+        raise UsageFailure(exc.message) from None
+    # What import writes is an incident file: an existing one may be replaced with --force.
+    output = check_output(args.output, [path], force=args.force, incident_file=True)
     for label in [args.source_zone, *(args.zone or [])]:
         if label is None:
             continue
@@ -89,6 +96,6 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     for warning in imported.warnings:
         say(warning.render())
-    emit(imported.text, args.output, args.force)
+    emit(imported.text, output)
     say(f"imported {imported.events} events, {imported.claims} claims from {path}")
     return EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from incident import __version__
-from incident.problems import one_line
+from incident.formatting import one_line
 
 from . import compare, export, importing, listing, schema, validate
 from . import open as open_command
