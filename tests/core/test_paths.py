@@ -31,7 +31,7 @@ def test_a_name_too_long_to_check_is_a_located_error(tmp_path: Path) -> None:
 
 
 def test_names_are_shown_visibly() -> None:
-    assert paths.shown("bad\x1b]0;pwned\x07\n.yaml") == "bad\\x1b]0;pwned\\x07\\n.yaml"
+    assert paths.shown("bad\x1b]0;pwned\x07\n.yaml") == "bad␛]0;pwned␇ ⏎ .yaml"
 
 
 def test_walk_refuses_a_folder_it_cannot_list(
