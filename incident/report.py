@@ -34,10 +34,30 @@ def summary(report: Report, strict: bool) -> str:
     if report.failed(strict):
         return (
             f"{head}: {report.errors} error{'s' if report.errors != 1 else ''}, "
-            f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
+            f"{report.warnings} warning{'s' if report.warnings != 1 else ''}" + _quotes(report)
         )
     extra = f" ({report.warnings} warning{'s' if report.warnings != 1 else ''})"
-    return f"{head}: all valid" + (extra if report.warnings else "")
+    return f"{head}: all valid" + (extra if report.warnings else "") + _quotes(report)
+
+
+def quote_counts(report: Report) -> dict[str, int]:
+    """How many quotes were verified against a snapshot, not found in one, or unchecked."""
+    counts = dict.fromkeys(("verified", "not_found", "unchecked"), 0)
+    for result in report.files:
+        for mark in result.evidence.claims:
+            counts[mark.name] += 1
+    return counts
+
+
+def _quotes(report: Report) -> str:
+    """'; quotes: 21 verified, 0 not found, 66 unchecked' once any quote had a snapshot."""
+    counts = quote_counts(report)
+    if counts["verified"] + counts["not_found"] == 0:
+        return ""
+    return (
+        f"; quotes: {counts['verified']} verified, {counts['not_found']} not found, "
+        f"{counts['unchecked']} unchecked"
+    )
 
 
 def write_text(
@@ -71,6 +91,7 @@ def write_json(report: Report, strict: bool, out: TextIO | None = None) -> None:
             "files": len(report.files),
             "errors": report.errors,
             "warnings": report.warnings,
+            "quotes": quote_counts(report),
         },
         "files": [
             {

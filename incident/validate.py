@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from schemas.models import Incident, KeyMoments
 
 from .checks import check_incident, check_raw_references
+from .evidence import NO_EVIDENCE, Evidence, check_evidence
 from .formatting import one_line
 from .loader import (
     DEFAULT_MAX_BYTES,
@@ -47,6 +48,7 @@ class FileResult:
     path: str
     incident: Incident | None
     problems: list[Problem] = field(default_factory=list)
+    evidence: Evidence = NO_EVIDENCE  # each quote checked against its source's snapshot
 
     @property
     def ok(self) -> bool:
@@ -110,25 +112,34 @@ def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
         text = decode(read_bytes(path, max_bytes))
     except LoadError as exc:
         return FileResult(shown, None, [_load_problem(shown, exc)])
-    return check_text(text, shown, value_budget(max_bytes))
+    return check_text(text, shown, value_budget(max_bytes), folder=path.parent)
 
 
-def check_text(text: str, shown: str = "<string>", max_values: int | None = None) -> FileResult:
-    """Validate YAML text as an incident file; never raises for bad input."""
+def check_text(
+    text: str,
+    shown: str = "<string>",
+    max_values: int | None = None,
+    folder: Path | None = None,
+) -> FileResult:
+    """Validate YAML text as an incident file; never raises for bad input.
+
+    ``folder`` is where the file lives: source snapshots are read relative to it (without it,
+    quotes are left unchecked).
+    """
     with gc_paused():
         try:
             document = parse(text, max_values)
         except LoadError as exc:
             return FileResult(shown, None, [_load_problem(shown, exc)])
-        return check_document(document, shown)
+        return check_document(document, shown, folder)
 
 
-def check_document(document: Document, shown: str) -> FileResult:
+def check_document(document: Document, shown: str, folder: Path | None = None) -> FileResult:
     with gc_paused():
-        return _check_document(document, shown)
+        return _check_document(document, shown, folder)
 
 
-def _check_document(document: Document, shown: str) -> FileResult:
+def _check_document(document: Document, shown: str, folder: Path | None) -> FileResult:
     if not isinstance(document.data, dict):
         kind = type(document.data).__name__ if document.data is not None else "nothing"
         line, column = document.locate(())
@@ -152,12 +163,13 @@ def _check_document(document: Document, shown: str) -> FileResult:
             if f.path not in seen
         )
         return FileResult(shown, None, sorted(problems))
+    evidence_findings, evidence = check_evidence(incident, folder)
     problems = [
         _at(document, shown, f.path, f.severity, f.code, f.message, key=f.on_key)
-        for f in check_incident(incident)
+        for f in (*check_incident(incident), *evidence_findings)
     ]
     problems.sort()
-    return FileResult(shown, incident, problems)
+    return FileResult(shown, incident, problems, evidence)
 
 
 def check_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:

@@ -277,6 +277,39 @@ class Event(Strict):
     note: Text | None = None
 
 
+def _check_snapshot_path(value: str) -> str:
+    parts = value.split("/")
+    if value.startswith("/") or "\\" in value or ":" in value:
+        raise ValueError(f"{value!r} must be a relative path with '/' between folders")
+    if any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"{value!r} may not contain empty, '.' or '..' parts")
+    return value
+
+
+SnapshotPath = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=300, pattern=r"^[A-Za-z0-9._/-]+$"),
+    AfterValidator(_check_snapshot_path),
+    Field(
+        description="The stored text, relative to the incident file's folder and inside it: "
+        "'<incident-id>/sources/<source-id>.txt'.",
+        examples=["x-spaces-2024/sources/kontan.txt"],
+    ),
+]
+
+
+class Snapshot(Strict):
+    """A stored copy of the text that was read, so quotes can be checked against it."""
+
+    path: SnapshotPath
+    sha256: Annotated[
+        str,
+        StringConstraints(pattern=r"^[0-9a-f]{64}$"),
+        Field(description="SHA-256 of the stored file's bytes, lower-case hex."),
+    ]
+    captured: DateText = Field(description="When the copy was stored.")
+
+
 class Source(Strict):
     id: Identifier
     publisher: ShortText
@@ -295,6 +328,9 @@ class Source(Strict):
         None, description="A stored copy (archive or mirror) that was consulted."
     )
     accessed: DateText | None = Field(None, description="When it was read.")
+    snapshot: Snapshot | None = Field(
+        None, description="A stored copy of the text that was read; quotes are checked against it."
+    )
     note: Text | None = None
 
 

@@ -1,0 +1,143 @@
+"""Each claim's quote checked against the stored copy of its source.
+
+A claim is *verified* when its quote is found in its source's snapshot, *not found* when the
+source has a snapshot that does not contain it (an error at the quote, naming the closest
+passage), and *unchecked* when there is nothing to check it against: no snapshot, no quote, or a
+snapshot that could not be trusted (missing, or changed since it was captured: an error at the
+snapshot itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from schemas.models import Claim, Incident
+
+from .checks import Finding
+from .formatting import one_line
+from .problems import Severity, YamlPath
+from .quotes import Passage, closest_passage, find_quote
+from .snapshots import SnapshotError, read_text
+
+
+class Mark(StrEnum):
+    verified = "verified"
+    not_found = "not found"
+    unchecked = "unchecked"
+
+
+@dataclass(frozen=True)
+class ClaimEvidence:
+    """What the snapshot says about one quote: its mark and the passage around it."""
+
+    mark: Mark
+    before: str = ""
+    passage: str = ""
+    after: str = ""
+    score: float | None = None  # how close the passage is (100: verbatim)
+
+
+UNCHECKED = ClaimEvidence(Mark.unchecked)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The marks of an incident's claims, looked up by source and quote."""
+
+    by_quote: dict[tuple[str, str], ClaimEvidence] = field(default_factory=dict)
+    claims: tuple[Mark, ...] = ()  # one per claim with a quote, in file order
+
+    def of(self, claim: Claim) -> ClaimEvidence:
+        if claim.quote is None:
+            return UNCHECKED
+        return self.by_quote.get((claim.source, claim.quote), UNCHECKED)
+
+    def count(self, mark: Mark) -> int:
+        return sum(1 for m in self.claims if m is mark)
+
+    @property
+    def total(self) -> int:
+        return len(self.claims)
+
+
+NO_EVIDENCE = Evidence()
+
+
+def claim_sites(incident: Incident) -> Iterator[tuple[YamlPath, Claim]]:
+    for e_index, event in enumerate(incident.events):
+        for c_index, claim in enumerate(event.claims):
+            yield ("events", e_index, "claims", c_index), claim
+    for k_index, cause in enumerate(incident.causes):
+        for c_index, claim in enumerate(cause.claims):
+            yield ("causes", k_index, "claims", c_index), claim
+
+
+def check_evidence(incident: Incident, folder: Path | None) -> tuple[list[Finding], Evidence]:
+    """Check every quote against its source's snapshot; ``folder`` holds the incident file.
+
+    Without a folder (text not read from a file) every claim is unchecked.
+    """
+    findings: list[Finding] = []
+    texts: dict[str, str] = {}
+    if folder is not None:
+        for index, source in enumerate(incident.sources):
+            if source.snapshot is None:
+                continue
+            try:
+                texts[source.id] = read_text(folder, source.snapshot)
+            except SnapshotError as exc:
+                where = {"snapshot-hash": "sha256", "snapshot-encoding": "path"}.get(
+                    exc.code, "path"
+                )
+                findings.append(
+                    Finding(
+                        ("sources", index, "snapshot", where), Severity.error, exc.code, exc.message
+                    )
+                )
+    by_quote: dict[tuple[str, str], ClaimEvidence] = {}
+    marks: list[Mark] = []
+    if not texts:  # nothing to check against: every quote is unchecked
+        marks = [Mark.unchecked for _, c in claim_sites(incident) if c.quote is not None]
+        return findings, Evidence(by_quote, tuple(marks))
+    for path, claim in claim_sites(incident):
+        if claim.quote is None:
+            continue
+        key = (claim.source, claim.quote)
+        known = by_quote.get(key)
+        if known is None:
+            known = _judge(claim.quote, texts.get(claim.source))
+            by_quote[key] = known
+        marks.append(known.mark)
+        if known.mark is Mark.not_found:
+            findings.append(_not_found(path, claim, incident, known))
+    return findings, Evidence(by_quote, tuple(marks))
+
+
+def _judge(quote: str, text: str | None) -> ClaimEvidence:
+    if text is None:
+        return UNCHECKED
+    found = find_quote(quote, text)
+    if found is not None:
+        return _evidence(Mark.verified, found, text)
+    closest = closest_passage(quote, text)
+    if closest is None:
+        return ClaimEvidence(Mark.not_found)
+    return _evidence(Mark.not_found, closest, text)
+
+
+def _evidence(mark: Mark, passage: Passage, text: str) -> ClaimEvidence:
+    before, middle, after = passage.excerpt(text)
+    return ClaimEvidence(mark, before, middle, after, passage.score)
+
+
+def _not_found(path: YamlPath, claim: Claim, incident: Incident, found: ClaimEvidence) -> Finding:
+    snapshot = next(s.snapshot for s in incident.sources if s.id == claim.source)
+    assert snapshot is not None
+    message = f"quote not found in the snapshot of {claim.source!r} ({snapshot.path})"
+    if found.passage:
+        shown = one_line(" ".join(found.passage.split()), limit=160)
+        message += f"; closest passage ({found.score:.0f}% alike): {shown!r}"
+    return Finding((*path, "quote"), Severity.error, "quote-not-found", message)
