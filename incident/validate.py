@@ -34,6 +34,7 @@ from .loader import (
 from .paths import PathError, status, walk
 from .paths import shown as shown_path
 from .problems import Problem, Severity, YamlPath
+from .wording import check_wording
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MESSAGE_LIMIT = 300  # characters of a problem's message; longer ones end in '…'
@@ -166,7 +167,7 @@ def _check_document(document: Document, shown: str, folder: Path | None) -> File
     evidence_findings, evidence = check_evidence(incident, folder)
     problems = [
         _at(document, shown, f.path, f.severity, f.code, f.message, key=f.on_key)
-        for f in (*check_incident(incident), *evidence_findings)
+        for f in (*check_incident(incident), *evidence_findings, *check_wording(incident))
     ]
     problems.sort()
     return FileResult(shown, incident, problems, evidence)

@@ -70,7 +70,7 @@ def test_x_spaces_key_figures() -> None:
     )
     assert "ABC News: 20:42 EDT (“At 8:42 p.m.”)" in rows["Actual start"][1]
     assert rows["Delay"][1].startswith("about 40m to more than 54m after the scheduled start")
-    assert rows["Peak audience"][1].startswith("1.3M to about 2M listeners")
+    assert rows["Peak audience"][1].startswith("about 1.3M to about 2M listeners")
     assert rows["End"][1] == "No source gives an end time."
 
 
