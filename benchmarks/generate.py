@@ -108,6 +108,14 @@ _KINDS = ("schedule", "observation", "statement", "action", "metric", "milestone
 _TAGS = ("audio", "outage", "ddos", "delay", "audience", "restart", "statement", "network")
 _UNITS = ("listeners", "views", "minutes", "users")
 _BOUNDS = ("exact", "about", "at_least", "more_than", "at_most", "less_than")
+_BOUND_WORDS = {
+    "exact": "A count of",
+    "about": "about",
+    "at_least": "at least",
+    "more_than": "more than",
+    "at_most": "at most",
+    "less_than": "less than",
+}
 _PUBLISHERS = (
     ("AP", "en"),
     ("Reuters", "en"),
@@ -204,15 +212,21 @@ def _event(rng: random.Random, index: int, sources: list[tuple[str, str]]) -> li
         first = number == 0 and index < len(sources)
         source_id, language = sources[index] if first else rng.choice(sources)
         lines.append(f"      - source: {source_id}")
-        lines.append(f"        quote: {q(_sentence(rng, 100, 200))}")
-        if language != "en":
-            lines.append(f"        translation: {q(_sentence(rng, 30, 60))}")
-        lines.extend(_time_lines(rng, index, anchor, "        "))
+        quote = _sentence(rng, 100, 200)
+        value = None
         if rng.random() < 0.2:
             amount = rng.choice((rng.randint(1, 90), rng.randint(1000, 2_000_000)))
             unit = rng.choice(_UNITS)
             bound = rng.choice(_BOUNDS)
-            lines.append(f"        value: {{amount: {amount}, unit: {unit}, bound: {bound}}}")
+            value = f"        value: {{amount: {amount}, unit: {unit}, bound: {bound}}}"
+            # The figure is in the words, hedged as the bound says (validate checks it).
+            quote += f". {_BOUND_WORDS[bound]} {amount:,} {unit}"
+        lines.append(f"        quote: {q(quote)}")
+        if language != "en":
+            lines.append(f"        translation: {q(_sentence(rng, 30, 60))}")
+        lines.extend(_time_lines(rng, index, anchor, "        "))
+        if value is not None:
+            lines.append(value)
     return lines
 
 

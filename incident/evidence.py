@@ -66,6 +66,11 @@ class Evidence:
 NO_EVIDENCE = Evidence()
 
 
+def unchecked(incident: Incident) -> Evidence:
+    """Every quote unchecked: what is known before (or without) reading any snapshot."""
+    return Evidence({}, tuple(Mark.unchecked for _, c in claim_sites(incident) if c.quote))
+
+
 def claim_sites(incident: Incident) -> Iterator[tuple[YamlPath, Claim]]:
     for e_index, event in enumerate(incident.events):
         for c_index, claim in enumerate(event.claims):
@@ -100,8 +105,7 @@ def check_evidence(incident: Incident, folder: Path | None) -> tuple[list[Findin
     by_quote: dict[tuple[str, str], ClaimEvidence] = {}
     marks: list[Mark] = []
     if not texts:  # nothing to check against: every quote is unchecked
-        marks = [Mark.unchecked for _, c in claim_sites(incident) if c.quote is not None]
-        return findings, Evidence(by_quote, tuple(marks))
+        return findings, unchecked(incident)
     for path, claim in claim_sites(incident):
         if claim.quote is None:
             continue

@@ -26,6 +26,7 @@ from schemas.timespec import (
 )
 from schemas.zones import UnknownZoneError, resolve_label
 
+from .evidence import NO_EVIDENCE, Evidence, unchecked
 from .hedged import TIME_KIND_BOUND, CountFigure, DurationFigure, hedged_range
 from .relations import placement_order
 
@@ -229,6 +230,7 @@ class Timeline:
     display_zones: tuple[str, ...]
     source_zone: str | None
     by_id: dict[str, TimelineEvent] = field(repr=False)
+    evidence: Evidence = field(default=NO_EVIDENCE, repr=False)  # quotes vs stored copies
 
     @property
     def causes(self) -> tuple[Cause, ...]:
@@ -389,8 +391,13 @@ def relative_time_problems(incident: Incident) -> list[OutOfRange]:
     return resolver.out_of_range
 
 
-def reconstruct(incident: Incident) -> Timeline:
-    """Build the timeline of a validated incident."""
+def reconstruct(incident: Incident, evidence: Evidence | None = None) -> Timeline:
+    """Build the timeline of a validated incident.
+
+    ``evidence`` is what checking its quotes against stored copies found (validate's
+    ``FileResult.evidence``); the views read each claim's mark from the timeline. Without
+    it every quote is unchecked.
+    """
     resolver = _Resolver(incident)
     order, loops = placement_order(incident)
     if loops:
@@ -450,6 +457,7 @@ def reconstruct(incident: Incident) -> Timeline:
         ),
         source_zone=default_zone,
         by_id=by_id,
+        evidence=evidence if evidence is not None else unchecked(incident),
     )
 
 

@@ -217,6 +217,8 @@ def _check_time(
     reading = read_phrase(words)
     if isinstance(reading, Unreadable) or reading.kind is TimeKind.unknown:
         return
+    if time.stated is None and reading.at is None:
+        return  # in a whole quote, only a clock time is taken as the claim's time
     if time.kind is TimeKind.unknown:
         return  # the file does not place it: nothing to contradict
     differences = list(_differences(reading, time, incident))

@@ -7,11 +7,13 @@ Builds ``rich.text.Text`` from plain strings only; every piece of file text goes
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from rich.text import Text
 
 from incident import formatting
+from incident.evidence import ClaimEvidence, Mark
 from incident.timeline import (
     Discrepancy,
     DiscrepancyKind,
@@ -167,6 +169,7 @@ def event_detail(
         quote = claim.claim.quote
         if quote:
             out.append("   “" + clean(quote).replace("\n", "\n    ") + "”\n", style=ITALIC)
+            _evidence(out, timeline.evidence.of(claim.claim))
         if claim.claim.translation:
             out.append("   Translation: ", style=DIM)
             out.append("“" + clean(claim.claim.translation) + "”\n")
@@ -191,6 +194,34 @@ def event_detail(
         if claim.claim.note:
             out.append("   Note: " + one_line(claim.claim.note) + "\n", style=DIM)
     return out
+
+
+PASSAGE_CONTEXT = 70  # characters of the stored copy shown either side of the quote
+
+
+def _evidence(out: Text, evidence: ClaimEvidence) -> None:
+    """The claim's mark and, where there is one, the stored copy's passage around the quote."""
+    if evidence.mark is Mark.unchecked:
+        out.append("   Unchecked: no stored copy of this source\n", style=DIM)
+        return
+    if evidence.mark is Mark.verified:
+        out.append("   ✓ Verified in the stored copy: ", style=BOLD)
+    else:
+        score = f" ({evidence.score:.0f}% alike)" if evidence.score is not None else ""
+        out.append(f"   ✗ Not found in the stored copy; closest passage{score}: ", style=BOLD)
+    if not evidence.passage:
+        out.append("\n")
+        return
+    before = _flat(evidence.before)[-PASSAGE_CONTEXT:].lstrip()
+    after = _flat(evidence.after)[:PASSAGE_CONTEXT].rstrip()
+    out.append(("…" if before and not before.startswith("…") else "") + before, style=DIM)
+    out.append(_flat(evidence.passage), style=BOLD)
+    out.append(after + ("…" if after and not after.endswith("…") else "") + "\n", style=DIM)
+
+
+def _flat(text: str) -> str:
+    """Stored text on one line, its controls made visible (it is another person's text)."""
+    return one_line(re.sub(r"\s+", " ", text))
 
 
 def citation(item: TimelineEvent, zone: str | None = None) -> str:

@@ -281,3 +281,57 @@ def test_a_changed_bundled_snapshot_fails_on_its_hash(bundled_copy: Path) -> Non
     report = check_paths([bundled_copy])
     codes = {(Path(p.file).name, p.code) for p in report.problems if p.severity == "error"}
     assert codes == {("x-spaces-2024.yaml", "snapshot-hash")}
+
+
+# --- the views: export and the app's detail pane ------------------------------------------
+
+
+def _timeline(path: Path):  # type: ignore[no-untyped-def]
+    from incident.timeline import reconstruct
+
+    result = check_file(path)
+    assert result.incident is not None
+    return reconstruct(result.incident, result.evidence)
+
+
+def test_export_header_counts_and_footnotes_mark_verified_quotes() -> None:
+    from incident.export.markdown import render_postmortem
+
+    text = render_postmortem(_timeline(BUNDLED / "x-spaces-2024.yaml"))
+    header = text[: text.index("## ")]
+    assert "**Quotes:** 16 of 54 verified against stored copies of their sources" in header
+    assert "38 unchecked (no stored copy)" in header
+    line = next(
+        x for x in text.splitlines() if "“Wawancara akhirnya dimulai pada pukul 20:42 EDT”" in x
+    )
+    assert line.endswith("(verified in the stored copy)")
+    ap = next(x for x in text.splitlines() if "“At 8:42 p.m., the interview finally began.”" in x)
+    assert "verified" not in ap
+
+
+def test_detail_pane_marks_each_claim_and_shows_the_passage() -> None:
+    from tui.detail import event_detail
+
+    timeline = _timeline(BUNDLED / "x-spaces-2024.yaml")
+    text = event_detail(
+        timeline.by_id["conversation-starts"], timeline, ("America/New_York",)
+    ).plain
+    assert "✓ Verified in the stored copy: …" in text
+    assert (
+        "sebelum acara dimulai. Wawancara akhirnya dimulai pada pukul 20:42 EDT, dan pada" in text
+    )
+    assert text.count("Unchecked: no stored copy of this source") == 6
+
+
+def test_detail_pane_shows_a_quote_not_found_with_its_closest_passage(tmp_path: Path) -> None:
+    from tui.detail import event_detail
+
+    timeline = _timeline(
+        incident_with_snapshot(
+            tmp_path, ARTICLE + "[bold]x[/]\n", "Tak lama setelah pukul 8:21 malam"
+        )
+    )
+    text = event_detail(timeline.events[0], timeline, ("UTC",))
+    assert "✗ Not found in the stored copy; closest passage (97% alike): " in text.plain
+    assert "Tak lama setelah pukul 8:20 malam" in text.plain
+    assert not text.spans or all(s.style in ("bold", "dim", "italic") for s in text.spans)
