@@ -61,7 +61,7 @@ def open_incident(
     progress(f"Rebuilding the timeline of {path.name} ({len(result.incident.events):,} events)…")
     try:
         with gc_paused():  # many small long-lived objects: see incident.loader.gc_paused
-            timeline = reconstruct(result.incident)
+            timeline = reconstruct(result.incident, result.evidence)
     except ReconstructionError as exc:
         problem = Problem(
             result.path, 0, 1, Severity.error, "reconstruct", f"cannot rebuild the timeline: {exc}"

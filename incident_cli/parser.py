@@ -8,7 +8,7 @@ import sys
 from incident import __version__
 from incident.formatting import one_line
 
-from . import compare, export, importing, listing, schema, validate
+from . import compare, export, importing, listing, schema, snapshot, time_phrase, validate
 from . import open as open_command
 from .failures import EXIT_USAGE, PREFIX
 
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"incident {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (validate, schema, listing, open_command, export, importing, compare):
+    commands = (validate, schema, listing, open_command, export, importing, compare)
+    for module in (*commands, snapshot, time_phrase):
         module.register(sub)
     return parser

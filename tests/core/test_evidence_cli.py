@@ -1,0 +1,109 @@
+"""`incident snapshot` and `incident time`, run in-process as a person types them."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from incident_cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+PAGE = Path(__file__).parent / "fixtures" / "saved-article.html"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(REPO / "incidents", tmp_path / "incidents")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_snapshot_stores_the_article_and_records_it(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (workdir / "incidents" / "x-spaces-2024.yaml").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "snapshot", "ap", str(PAGE), "--captured", "2026-12-01")
+    assert (code, err) == (0, "")
+    stored = workdir / "incidents" / "x-spaces-2024" / "sources" / "ap.txt"
+    assert out.startswith(f"stored {stored}") and "recorded at incidents/x-spaces-2024.yaml:" in out
+    text = stored.read_text(encoding="utf-8")
+    assert "At 8:42 p.m., the interview finally began." in text and "Most read" not in text
+    after = (workdir / "incidents" / "x-spaces-2024.yaml").read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert len(added) == 1 and added[0].startswith(
+        "    snapshot: {path: x-spaces-2024/sources/ap.txt"
+    )
+    assert 'captured: "2026-12-01"' in added[0]
+    # The file keeps its comments and layout: only that line is new.
+    assert after.replace(added[0] + "\n", "") == before
+    # validate now checks AP's quotes against the copy (which lacks them).
+    code, out, _ = run(capsys, "validate", "incidents")
+    assert code == 1 and "quote-not-found" in out and "snapshot of 'ap'" in out
+
+
+def test_snapshot_keeps_a_changed_copy_unless_forced(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = workdir / "incidents" / "x-spaces-2024" / "sources" / "cnbc-id.txt"
+    original = stored.read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Another text.\n")))
+    code, _, err = run(capsys, "snapshot", "cnbc-id", "-")
+    assert code == 1 and "already holds a different text (use --force" in err
+    assert stored.read_bytes() == original
+    code, _, _ = run(capsys, "validate", "incidents")
+    assert code == 0  # nothing was half-written
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Another text.\n")))
+    code, out, _ = run(capsys, "snapshot", "cnbc-id", "-", "--force")
+    assert code == 0 and stored.read_bytes() == b"Another text.\n"
+    code, out, _ = run(capsys, "validate", "incidents")
+    assert code == 1 and "quote-not-found" in out  # its quotes are no longer in the copy
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["snapshot", "kontan", str(PAGE)], "is in several incidents"),
+        (["snapshot", "nobody", str(PAGE)], "is in no incident"),
+        (["snapshot", "ap", "missing.html"], "missing.html: no such file"),
+        (
+            ["snapshot", "bb", str(PAGE), "--incident", "incidents/desantis-2023.yaml"],
+            "has no source 'bb'",
+        ),
+    ],
+)
+def test_snapshot_usage_errors(
+    workdir: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == "" and message in err and err.startswith("incident: error: ")
+
+
+def test_time_prints_the_block_to_paste(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "time", "around 8:45 pm E.T.", "--date", "2024-08-12")
+    assert (code, err) == (0, "")
+    assert (
+        out
+        == 'time: {kind: about, at: "2024-08-12 20:45", zone: ET, stated: "around 8:45 pm E.T."}\n'
+    )
+    code, out, _ = run(capsys, "time", "pukul 05.27 pagi", "--date", "2024-08-13", "--zone", "WIB")
+    assert out.startswith('time: {kind: exact, at: "2024-08-13 05:27", zone: WIB,')
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [("6:08", "a.m. or p.m. is not stated (06:08 or 18:08)"), ("earlier today", "cannot read")],
+)
+def test_time_says_when_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], phrase: str, message: str
+) -> None:
+    code, out, err = run(capsys, "time", phrase, "--date", "2024-08-12")
+    assert code == 1 and out == "" and message in err
