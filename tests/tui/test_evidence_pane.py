@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static
-
 from tui_helpers import make_app, ready
 
 BUNDLED = Path(__file__).resolve().parents[2] / "incidents" / "x-spaces-2024.yaml"
