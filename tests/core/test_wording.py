@@ -157,7 +157,7 @@ events:
         ("20.42 (00.42 GMT Rabu)", '{kind: exact, at: "2024-08-13 00:42", zone: GMT}', "Tuesday"),
         (
             "Eighteen minutes into a talk that was supposed to start at 8",
-            "{kind: exact, relative_to: start, offset: 20m}",
+            "{kind: exact, relative_to: start, offset: 20m, stated: Eighteen minutes into}",
             "offset 20m",
         ),
     ],
