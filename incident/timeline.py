@@ -26,8 +26,8 @@ from schemas.timespec import (
 )
 from schemas.zones import UnknownZoneError, resolve_label
 
-from .evidence import NO_EVIDENCE, Evidence, unchecked
 from .hedged import TIME_KIND_BOUND, CountFigure, DurationFigure, hedged_range
+from .marks import NO_EVIDENCE, Evidence, unchecked
 from .relations import placement_order
 
 DEFAULT_ABOUT = timedelta(minutes=5)

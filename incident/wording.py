@@ -21,9 +21,9 @@ from schemas.timespec import TimeError, parse_duration, parse_wall_time
 from schemas.zones import UnknownZoneError, resolve_label
 
 from .checks import Finding
-from .evidence import claim_sites
-from .phrases import Reading, Unreadable, read_phrase
 from .formatting import one_line
+from .marks import claim_sites
+from .phrases import Reading, Unreadable, read_phrase
 from .problems import Severity, YamlPath
 
 _SCALES = {

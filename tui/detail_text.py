@@ -13,7 +13,7 @@ from datetime import datetime
 from rich.text import Text
 
 from incident import formatting
-from incident.evidence import ClaimEvidence, Mark
+from incident.marks import ClaimEvidence, Mark
 from incident.timeline import (
     Discrepancy,
     DiscrepancyKind,

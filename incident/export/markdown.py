@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from schemas.models import CauseStatus, Claim, Source, Stance
 
-from ..evidence import Mark
 from ..formatting import plural, shown_since, shown_time
+from ..marks import Mark
 from ..timeline import Discrepancy, DiscrepancyKind, ResolvedClaim, Timeline, TimelineEvent
 from ..view_options import ViewOptions
 from . import mermaid
