@@ -310,7 +310,7 @@ def test_export_header_counts_and_footnotes_mark_verified_quotes() -> None:
 
 
 def test_detail_pane_marks_each_claim_and_shows_the_passage() -> None:
-    from tui.detail import event_detail
+    from tui.detail_text import event_detail
 
     timeline = _timeline(BUNDLED / "x-spaces-2024.yaml")
     text = event_detail(
@@ -324,7 +324,7 @@ def test_detail_pane_marks_each_claim_and_shows_the_passage() -> None:
 
 
 def test_detail_pane_shows_a_quote_not_found_with_its_closest_passage(tmp_path: Path) -> None:
-    from tui.detail import event_detail
+    from tui.detail_text import event_detail
 
     timeline = _timeline(
         incident_with_snapshot(
