@@ -25,9 +25,11 @@ from ..formatting import local
 from ..timeline import Timeline, TimelineEvent
 from . import words
 
+# An era per phase: its name, the key moment it starts at, and the moments that can end it (the
+# first one the incident names and dates is used). Names the format does not have are skipped.
 PHASES = (
-    ("scheduled_start", "actual_start", "Waiting for the start"),
-    ("first_trouble", "end", "Trouble"),
+    ("Waiting for the start", "scheduled_start", ("actual_start",)),
+    ("Impact", "first_trouble", ("end", "resolved", "mitigated")),
 )
 
 
@@ -146,12 +148,15 @@ def _title(
 
 def _eras(timeline: Timeline, zone: str) -> list[dict[str, Any]]:
     out = []
-    for first, last, name in PHASES:
-        start_item, end_item = timeline.moment(first), timeline.moment(last)
-        if start_item is None or end_item is None:
+    for name, first, lasts in PHASES:
+        start_item = timeline.moment(first)
+        start = None if start_item is None else words.shown(start_item).anchor
+        ends = [(item, words.shown(item).anchor) for item in map(timeline.moment, lasts) if item]
+        found = next(((item, at) for item, at in ends if at is not None), None)
+        if start_item is None or start is None or found is None:
             continue
-        start, end = words.shown(start_item).anchor, words.shown(end_item).anchor
-        if start is None or end is None or end <= start:
+        end_item, end = found
+        if end <= start:
             continue
         out.append(
             {
