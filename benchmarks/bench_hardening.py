@@ -126,7 +126,7 @@ def _floor_command(path: Path) -> list[str]:
 
 
 def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "incident.cli", *args]
+    return [sys.executable, "-m", "incident_cli", *args]
 
 
 def run(claims: int, flow_mib: int, runs: int, work: Path) -> list[tuple[str, Row, Row]]:
@@ -190,6 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-hardening-") as tmp:
         pairs = run(args.claims, args.flow_mib, args.runs, Path(tmp))
     print(report(pairs))
+    # A measurement of a command that failed measures nothing: exports and the valid file must
+    # succeed, the flow list must be refused (exit 1).
+    expected = [(row, 0) for _, _, row in pairs[:-1]] + [(pairs[-1][1], 0), (pairs[-1][2], 1)]
+    wrong = [row.name for row, code in expected if set(row.exits) != {code}]
+    if wrong:
+        print("unexpected exit codes: " + ", ".join(wrong))
+        return 1
     return 0
 
 

@@ -109,6 +109,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
+@lru_cache(maxsize=_CACHE)
 def duration(delta: timedelta) -> str:
     return format_duration(timedelta(minutes=round(delta.total_seconds() / 60)))
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from schemas.models import Bound, Cause, Claim, ClaimValue, Event, Incident, Source, TimeKind
 from schemas.timespec import (
@@ -180,7 +181,7 @@ class Discrepancy:
     kind: DiscrepancyKind
     claims: tuple[ResolvedClaim, ...]
 
-    @property
+    @cached_property  # asked for by every row, citation and count: 20,000 claims a time
     def source_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.source_id for c in self.claims))
 
@@ -198,7 +199,7 @@ class TimelineEvent:
     def id(self) -> str:
         return self.event.id
 
-    @property
+    @cached_property  # asked for by every row, citation and count: 20,000 claims a time
     def source_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.source_id for c in self.claims))
 

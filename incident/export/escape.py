@@ -31,6 +31,7 @@ from ..formatting import visible
 _SPECIAL = frozenset("\\`*_[]<>&|~$#")
 _ESCAPES = str.maketrans({ch: "\\" + ch for ch in _SPECIAL})
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+_NEEDS_FOLD = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85\t]| {2}")
 _SCHEME = re.compile(r":(?=//)")
 # List items, ordered list items (up to nine digits), setext underlines and thematic breaks.
 _BLOCK_START = re.compile(r"^(?:[-+=]|[0-9]{1,9}[.)](?=\s|$))")
@@ -41,6 +42,8 @@ _URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
 def fold(text: str, joiner: str = " ") -> str:
     """One line: line breaks become ``joiner`` (blank lines dropped), tabs spaces, runs of
     spaces one space."""
+    if not _NEEDS_FOLD.search(text):  # the common case: one line already, single spaces
+        return text.strip()
     lines = (
         re.sub(r" {2,}", " ", line.replace("\t", " ")).strip() for line in _LINE_BREAKS.split(text)
     )
