@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import zoneinfo
 from functools import cache
 
 from incident.view_options import LOCALES, ViewOptions
-from schemas.zones import ABBREVIATIONS, UnknownZoneError
+from schemas.zones import ABBREVIATIONS, UnknownZoneError, iana_zone_names
 
 from .failures import UsageFailure
 
@@ -55,4 +54,5 @@ def _is_zone(label: str) -> bool:
 @cache
 def _zone_names() -> tuple[str, ...]:
     labels = {z.label for z in ABBREVIATIONS.values()}
-    return tuple(sorted(labels | zoneinfo.available_timezones()))
+    # The zones a file may name (schemas.zones): never the machine's 'localtime' or 'posixrules'.
+    return tuple(sorted(labels | iana_zone_names()))
