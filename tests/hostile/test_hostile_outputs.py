@@ -322,3 +322,12 @@ async def test_the_app_names_what_it_would_overwrite(source: Path, tmp_path: Pat
 
     assert isinstance(screen, ConfirmDialog)
     assert "a regular file of 8 bytes" in screen.question
+
+
+@pytest.mark.parametrize("zone", ["localtime", "posixrules", "Factory", "right/UTC"])
+def test_zone_flags_refuse_what_depends_on_the_machine(
+    zone: str, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["export", source, "--zone", zone], capsys)
+    assert code == 2 and out == ""
+    assert "did you mean localtime" not in err
