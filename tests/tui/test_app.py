@@ -718,7 +718,7 @@ async def test_export_failure_is_a_message_not_a_crash(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await _export(pilot, target)
-        await wait_for(pilot, lambda: notified(app, "Export failed"), "the error notification")
+        await wait_for(pilot, lambda: notified(app, "Not written: "), "the error notification")
         assert app.is_running
         assert isinstance(app.screen, TimelineScreen)
         assert not target.exists()
