@@ -74,6 +74,8 @@ _BOUND_WORDS: list[tuple[str, frozenset[Bound]]] = sorted(
 )  # fmt: skip
 # "nearly"/"almost" N: below N but close, so about or a bound from above.
 _CLOSE_BELOW = frozenset({Bound.about, Bound.less_than, Bound.at_most})
+# Anything that could be a clock reading: '8:42', '20.42', '8 p.m.', 'pukul 8'.
+_CLOCKISH = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?\s?m\b|\bpukul\b|o'clock", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -212,8 +214,8 @@ def _check_time(
     path: YamlPath, claim: Claim, time: ClaimTime, incident: Incident
 ) -> Iterator[Finding]:
     words = time.stated if time.stated is not None else claim.quote
-    if words is None:
-        return
+    if words is None or (time.stated is None and not _CLOCKISH.search(words)):
+        return  # in a whole quote only a clock time counts: most quotes have none
     reading = read_phrase(words)
     if isinstance(reading, Unreadable) or reading.kind is TimeKind.unknown:
         return
