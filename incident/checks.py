@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from schemas.models import Claim, Incident, TimeKind
-from schemas.timespec import TimeError, parse_duration, place_time
+from schemas.models import Claim, Incident, KeyMoments, TimeKind
+from schemas.timespec import Aliases, TimeError, parse_duration, place_day, place_time
 from schemas.zones import UnknownZoneError, resolve_label
 
 from .problems import Severity, YamlPath
 from .relations import placement_order
+from .suggest import closest
 from .timeline import relative_time_problems
 
 
@@ -40,18 +42,26 @@ def check_incident(incident: Incident) -> list[Finding]:
 
 
 def _check(incident: Incident) -> Iterator[Finding]:
+    aliases: Aliases = ()
+    good: list[tuple[str, str]] = []
+    for label, zone in incident.zone_labels.items():
+        try:
+            good.append((label, resolve_label(zone).zone))
+        except UnknownZoneError as exc:
+            yield _error(("zone_labels", label), exc.code, str(exc))
+    aliases = tuple(good)
     default_zone = incident.source_zone
     if default_zone is not None:
         try:
-            resolve_label(default_zone)
+            resolve_label(default_zone, aliases)
         except UnknownZoneError as exc:
-            yield _error(("source_zone",), "unknown-zone", str(exc))
+            yield _error(("source_zone",), exc.code, str(exc))
             default_zone = None
     for index, zone in enumerate(incident.display_zones):
         try:
-            resolve_label(zone)
+            resolve_label(zone, aliases)
         except UnknownZoneError as exc:
-            yield _error(("display_zones", index), "unknown-zone", str(exc))
+            yield _error(("display_zones", index), exc.code, str(exc))
 
     source_ids: dict[str, int] = {}
     for index, source in enumerate(incident.sources):
@@ -79,6 +89,8 @@ def _check(incident: Incident) -> Iterator[Finding]:
     for e_index, event in enumerate(incident.events):
         for c_index, claim in enumerate(event.claims):
             claim_sites.append((("events", e_index, "claims", c_index), claim))
+        for c_index, claim in enumerate(event.ends):
+            claim_sites.append((("events", e_index, "ends", c_index), claim))
     for k_index, cause in enumerate(incident.causes):
         for c_index, claim in enumerate(cause.claims):
             claim_sites.append((("causes", k_index, "claims", c_index), claim))
@@ -99,7 +111,12 @@ def _check(incident: Incident) -> Iterator[Finding]:
                     f"quote in {language!r} has no English translation",
                 )
         if claim.time is not None:
-            yield from _check_time(path, claim, default_zone, event_ids, incident)
+            yield from _check_time(path, claim, default_zone, event_ids, incident, aliases)
+
+    # A source another one rewrites (via: its id) is cited through that rewrite.
+    for source in incident.sources:
+        if source.id in cited and source.via is not None:
+            cited.add(source.via)
 
     yield from _check_relative_cycles(incident)
     yield from _check_relative_range(incident)
@@ -116,13 +133,33 @@ def _check(incident: Incident) -> Iterator[Finding]:
                 ("sources", index, "id"), "uncited-source", f"source {source.id!r} is never cited"
             )
 
-    for name, event_id in incident.key_moments.model_dump().items():
+    moments = incident.key_moments
+    for name, event_id in moments.model_dump().items():
+        if name == "t0":
+            continue
         if event_id is not None and event_id not in event_ids:
             yield _unknown_moment(name, event_id, event_ids)
-    start = incident.key_moments.scheduled_start
-    if start is None:
-        yield _warning(
-            ("key_moments",), "no-scheduled-start", "no scheduled_start: T+ cannot be computed"
+    if moments.t0 is not None and moments.t0 not in event_ids:
+        names = [n for n in KeyMoments.model_fields if n != "t0"]
+        if moments.t0 not in names:
+            yield _error(
+                ("key_moments", "t0"),
+                "unknown-event",
+                f"t0 {moments.t0!r} is neither a key moment ({', '.join(names)}) nor an event id"
+                + _suggest(moments.t0, {*names, *event_ids}),
+            )
+        elif getattr(moments, moments.t0) is None:
+            yield _error(
+                ("key_moments", "t0"),
+                "unknown-event",
+                f"t0 names key moment {moments.t0}, which this incident does not give",
+            )
+    if moments.end is not None and moments.resolved is not None and moments.end != moments.resolved:
+        yield _error(
+            ("key_moments", "resolved"),
+            "moment-conflict",
+            f"resolved ({moments.resolved!r}) is another name for end ({moments.end!r}); "
+            "give one of them",
         )
 
 
@@ -132,10 +169,23 @@ def _check_time(
     default_zone: str | None,
     event_ids: dict[str, int],
     incident: Incident,
+    aliases: Aliases = (),
 ) -> Iterator[Finding]:
     time = claim.time
     assert time is not None
     if time.kind is TimeKind.unknown:
+        return
+    if time.kind is TimeKind.day:
+        assert time.on is not None
+        try:
+            place_day(time.on, time.part, time.zone, default_zone, aliases)
+        except TimeError as exc:
+            where = (
+                "zone"
+                if exc.code in ("unknown-zone", "ambiguous-zone") and time.zone is not None
+                else "on"
+            )
+            yield _error((*path, "time", where), exc.code, exc.message)
         return
     if time.relative_to is not None:
         if time.relative_to not in event_ids:
@@ -167,21 +217,63 @@ def _check_time(
         if text is None:
             continue
         try:
-            placed = place_time(text, time.zone, default_zone)
+            placed = place_time(text, time.zone, default_zone, aliases)
         except TimeError as exc:
-            where = "zone" if exc.code == "unknown-zone" and time.zone is not None else field
+            where = (
+                "zone"
+                if exc.code in ("unknown-zone", "ambiguous-zone") and time.zone is not None
+                else field
+            )
             yield _error((*path, "time", where), exc.code, exc.message)
             continue
         if placed.warning is not None:
             yield _warning((*path, "time", "zone"), "zone-label-mismatch", placed.warning)
     if time.kind is TimeKind.between and time.at and time.until:
         try:
-            start = place_time(time.at, time.zone, default_zone).utc
-            end = place_time(time.until, time.zone, default_zone).utc
+            start = place_time(time.at, time.zone, default_zone, aliases).utc
+            end = place_time(time.until, time.zone, default_zone, aliases).utc
         except TimeError:
             return
         if end < start:
             yield _error((*path, "time", "until"), "bad-range", "'until' is before 'at'")
+    yield from _check_also(path, time, default_zone, aliases)
+
+
+def _check_also(
+    path: YamlPath, time: Any, default_zone: str | None, aliases: Aliases
+) -> Iterator[Finding]:
+    """The same moment stated in two zones ("11:39 a.m. ET (15:39 UTC)") must agree."""
+    if not time.also or time.at is None:
+        return
+    try:
+        main = place_time(time.at, time.zone, default_zone, aliases)
+        main_end = place_time(time.until, time.zone, default_zone, aliases) if time.until else None
+    except TimeError:
+        return
+    for index, also in enumerate(time.also):
+        where = (*path, "time", "also", index)
+        for field in ("at", "until"):
+            text = getattr(also, field)
+            if text is None:
+                continue
+            try:
+                placed = place_time(text, also.zone, default_zone, aliases)
+            except TimeError as exc:
+                part = (
+                    "zone"
+                    if exc.code in ("unknown-zone", "ambiguous-zone") and also.zone
+                    else field
+                )
+                yield _error((*where, part), exc.code, exc.message)
+                continue
+            expected = main.utc if field == "at" else (main_end.utc if main_end else None)
+            if expected is not None and placed.utc != expected:
+                yield _error(
+                    (*where, field),
+                    "zones-disagree",
+                    f"{text} {placed.label} is {placed.utc:%Y-%m-%d %H:%M} UTC, but the claim's "
+                    f"{getattr(time, field)} {main.label} is {expected:%Y-%m-%d %H:%M} UTC",
+                )
 
 
 def _check_relative_cycles(incident: Incident) -> Iterator[Finding]:
@@ -231,10 +323,8 @@ def _unknown_moment(name: str, event_id: str, known: dict[str, int] | set[str]) 
 
 
 def _suggest(name: str, known: dict[str, int] | set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = closest(name, list(known))
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def check_raw_references(data: dict[str, object]) -> list[Finding]:
@@ -251,31 +341,35 @@ def check_raw_references(data: dict[str, object]) -> list[Finding]:
         if not isinstance(items, list):
             continue
         for i, item in enumerate(items):
-            claims = item.get("claims") if isinstance(item, dict) else None
-            if not isinstance(claims, list):
+            if not isinstance(item, dict):
                 continue
-            for j, claim in enumerate(claims):
-                if not isinstance(claim, dict):
-                    continue
-                source = claim.get("source")
-                if isinstance(source, str) and sources is not None and source not in sources:
-                    findings.append(
-                        _unknown_source((section, i, "claims", j, "source"), source, sources)
-                    )
-                time = claim.get("time")
-                target = time.get("relative_to") if isinstance(time, dict) else None
-                if isinstance(target, str) and events is not None and target not in events:
-                    findings.append(
-                        _unknown_relative(
-                            (section, i, "claims", j, "time", "relative_to"), target, events
-                        )
-                    )
+            for key in ("claims", "ends"):
+                claims = item.get(key)
+                if isinstance(claims, list):
+                    findings.extend(_raw_claims((section, i, key), claims, sources, events))
     moments = data.get("key_moments")
     if isinstance(moments, dict) and events is not None:
         for name, target in moments.items():
+            if name == "t0":
+                continue
             if isinstance(target, str) and target not in events:
                 findings.append(_unknown_moment(name, target, events))
     return findings
+
+
+def _raw_claims(
+    where: YamlPath, claims: list[object], sources: set[str] | None, events: set[str] | None
+) -> Iterator[Finding]:
+    for j, claim in enumerate(claims):
+        if not isinstance(claim, dict):
+            continue
+        source = claim.get("source")
+        if isinstance(source, str) and sources is not None and source not in sources:
+            yield _unknown_source((*where, j, "source"), source, sources)
+        time = claim.get("time")
+        target = time.get("relative_to") if isinstance(time, dict) else None
+        if isinstance(target, str) and events is not None and target not in events:
+            yield _unknown_relative((*where, j, "time", "relative_to"), target, events)
 
 
 def _ids(items: object) -> set[str] | None:

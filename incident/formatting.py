@@ -21,7 +21,7 @@ from schemas.timespec import format_duration
 from schemas.zones import timezone
 
 from .hedged import CountFigure, DurationFigure, Hedged
-from .timeline import Interval, ResolvedClaim
+from .timeline import DayWords, Interval, ResolvedClaim
 from .timeline import Shown as Shown
 from .timeline import shown_time as shown_time
 
@@ -75,7 +75,8 @@ def date_key(moment: datetime, zone: str) -> str:
 
 
 def interval_range(interval: Interval | None, zone: str, locale: str = "en") -> str:
-    """``20:40–20:50 EDT``, ``from 20:20 EDT``, ``until 20:00 EDT``, ``20:42 EDT``."""
+    """``20:40–20:50 EDT``, ``Mon 4 Oct 2021 23:27–Tue 5 Oct 2021 01:00 BST``, ``from 20:20
+    EDT``, ``until 20:00 EDT``, ``20:42 EDT``."""
     if interval is None:
         return "no time given"
     lo, hi = interval.earliest, interval.latest
@@ -83,10 +84,11 @@ def interval_range(interval: Interval | None, zone: str, locale: str = "en") -> 
         if lo == hi:
             return f"{clock(lo, zone, locale)} {abbreviation(lo, zone)}"
         same_day = date_key(lo, zone) == date_key(hi, zone)
-        left = clock(lo, zone, locale)
-        if not same_day:
+        left, right = clock(lo, zone, locale), clock(hi, zone, locale)
+        if not same_day:  # a range across midnight carries both dates, so it never reads back
             left = f"{day(lo, zone, locale)} {left}"
-        return f"{left}–{clock(hi, zone, locale)} {abbreviation(hi, zone)}"
+            right = f"{day(hi, zone, locale)} {right}"
+        return f"{left}–{right} {abbreviation(hi, zone)}"
     if lo is not None:
         return f"from {clock(lo, zone, locale)} {abbreviation(lo, zone)}"
     assert hi is not None
@@ -114,11 +116,42 @@ def duration(delta: timedelta) -> str:
     return format_duration(timedelta(minutes=round(delta.total_seconds() / 60)))
 
 
+def day_words(words: DayWords, locale: str = "en") -> str:
+    """``Sat 20 Jul 2024 night``: a day (or part of one) a source named, never a made-up clock."""
+    date = pendulum.parse(words.on)
+    assert isinstance(date, pendulum.DateTime | pendulum.Date)
+    text = pendulum.date(date.year, date.month, date.day).format("ddd D MMM YYYY", locale=locale)
+    if words.part == "day":
+        return text
+    part = _PARTS_ID.get(words.part, words.part) if locale == "id" else words.part
+    return f"{text} {part}"
+
+
+_PARTS_ID = {
+    "early": "dini hari",
+    "morning": "pagi",
+    "midday": "siang",
+    "afternoon": "sore",
+    "evening": "malam",
+    "late": "larut malam",
+    "night": "malam",
+}
+
+
 def shown_clock(shown: Shown, zone: str, locale: str, *, with_day: bool, abbr: bool) -> str:
-    """``20:42``, ``~20:45``, ``>20:20``, ``<12:00``, ``20:42–20:53``, ``?`` (not escaped)."""
+    """``20:42``, ``~20:45``, ``>20:20``, ``<12:00``, ``20:42–20:53``, ``?`` (not escaped).
+
+    A day without a clock reads as its words in its own zone (``Sat 20 Jul 2024 night PT``)
+    whatever ``zone`` is: the source named a day there, not an hour.
+    """
     anchor = shown.anchor
     if anchor is None:
         return "?"
+    if shown.mark == "d" and shown.day is not None:
+        label = (
+            shown.day.label if "/" not in shown.day.label else abbreviation(anchor, shown.day.zone)
+        )
+        return f"{day_words(shown.day, locale)} {label}"
     if shown.mark == "–":
         assert shown.start is not None and shown.end is not None
         end = clock(shown.end, zone, locale)
@@ -135,10 +168,11 @@ def shown_clock(shown: Shown, zone: str, locale: str, *, with_day: bool, abbr: b
 
 
 def shown_since(shown: Shown, scheduled: datetime | None) -> str:
-    """``T+42m``, ``T~+48m``, ``T>+0m``, ``T<+16h00m``, ``T+42m–53m``; '' without a start."""
+    """``T+42m``, ``T~+48m``, ``T>+0m``, ``T<+16h00m``, ``T+42m–53m``, ``T+2d03h``; '' without
+    an origin. ``scheduled`` is the timeline's T+0 (its ``origin``)."""
     if scheduled is None or shown.anchor is None:
         return ""
-    if shown.mark == "–":
+    if shown.mark in ("–", "d"):
         assert shown.start is not None and shown.end is not None
         lo = _signed(shown.start - scheduled)
         hi = _signed(shown.end - scheduled)
@@ -219,6 +253,10 @@ def stated_time(time: ClaimTime | None, claim: ResolvedClaim | None = None) -> s
     """The time as its source gave it, in the source's own zone: ``about 20:45 ET``."""
     if time is None or time.kind is TimeKind.unknown:
         return "no time given"
+    if time.kind is TimeKind.day:
+        assert time.on is not None
+        where = claim.label if claim is not None and claim.label else (time.zone or "")
+        return f"{day_words(DayWords(time.on, time.part or 'day', '', ''))} {where}".strip()
     words = {
         TimeKind.exact: "",
         TimeKind.about: "about ",

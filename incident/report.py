@@ -29,7 +29,7 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 def summary(report: Report, strict: bool) -> str:
     files = len(report.files)
-    events = sum(len(f.incident.events) for f in report.files if f.incident is not None)
+    events = sum(f.event_count for f in report.files)
     head = f"{files} file{'s' if files != 1 else ''}, {events:,} events"
     if report.failed(strict):
         return (

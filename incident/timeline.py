@@ -11,29 +11,45 @@ discrepancies and derived figures. Pure functions; every view reads the result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from schemas.models import Bound, Cause, Claim, ClaimValue, Event, Incident, Source, TimeKind
+from schemas.models import (
+    Bound,
+    Cause,
+    Claim,
+    ClaimValue,
+    Counts,
+    Event,
+    Incident,
+    KeyMoments,
+    Source,
+    TimeKind,
+)
 from schemas.timespec import (
     MAX_YEAR,
     MIN_YEAR,
     TimeError,
     in_time_range,
     parse_duration,
+    place_day,
     place_time,
 )
 from schemas.zones import UnknownZoneError, resolve_label
 
 from .hedged import TIME_KIND_BOUND, CountFigure, DurationFigure, hedged_range
+from .impact import counts_of
 from .marks import NO_EVIDENCE, Evidence, unchecked
 from .relations import placement_order
 
+if TYPE_CHECKING:
+    from .durations import DerivedDuration
+
 DEFAULT_ABOUT = timedelta(minutes=5)
 ABOUT_VALUE = 0.10  # "about 1.3 million" is read as ±10 %
-AUDIENCE_UNITS = ("listeners", "viewers", "users", "views", "people")
 
 
 @dataclass(frozen=True)
@@ -194,14 +210,30 @@ class TimelineEvent:
     interval: Interval | None
     since_start: tuple[timedelta | None, timedelta | None] | None
     discrepancies: tuple[Discrepancy, ...]
+    end_claims: tuple[ResolvedClaim, ...] = ()  # an event that lasts: when it ended
+    end: Interval | None = None
 
     @property
     def id(self) -> str:
         return self.event.id
 
+    @property
+    def is_span(self) -> bool:
+        """An event that starts and ends, each end cited (not an uncertain instant)."""
+        return bool(self.event.ends)
+
+    @property
+    def shown(self) -> Shown:
+        return shown_time(self.interval, self.claims)
+
+    @property
+    def shown_end(self) -> Shown | None:
+        """How a span's end is shown (None for an event that does not last)."""
+        return shown_time(self.end, self.end_claims) if self.is_span else None
+
     @cached_property  # asked for by every row, citation and count: 20,000 claims a time
     def source_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.source_id for c in self.claims))
+        return tuple(dict.fromkeys(c.source_id for c in (*self.claims, *self.end_claims)))
 
     @property
     def disputed(self) -> bool:
@@ -210,12 +242,13 @@ class TimelineEvent:
 
 @dataclass(frozen=True)
 class MetricPoint:
-    """A number claimed at a time: one point (or range) of the audience chart."""
+    """A number claimed at a time: one point (or range) of a chart of its unit."""
 
     event_id: str
     claim: ResolvedClaim
     when: Interval | None
     unit: str
+    counts: Counts = Counts.other  # what it counts: audience, affected, reports…
 
 
 @dataclass(frozen=True)
@@ -232,6 +265,17 @@ class Timeline:
     source_zone: str | None
     by_id: dict[str, TimelineEvent] = field(repr=False)
     evidence: Evidence = field(default=NO_EVIDENCE, repr=False)  # quotes vs stored copies
+    origin: datetime | None = None  # T+0
+    origin_name: str = ""  # what T+0 is, for the reader: "the scheduled start"
+    origin_event: str | None = None  # the event T+0 is taken from
+    durations: tuple[DerivedDuration, ...] = ()  # time to detect, mitigate…, and spans
+
+    def duration(self, name: str, event_id: str | None = None) -> DerivedDuration | None:
+        """A derived duration by name (``time_to_mitigate``), or an event's own ``span``."""
+        for d in self.durations:
+            if d.name == name and (event_id is None or d.start == event_id):
+                return d
+        return None
 
     @property
     def causes(self) -> tuple[Cause, ...]:
@@ -242,7 +286,10 @@ class Timeline:
         return tuple(d for e in self.events for d in e.discrepancies)
 
     def moment(self, name: str) -> TimelineEvent | None:
-        event_id = getattr(self.incident.key_moments, name, None)
+        moments = self.incident.key_moments
+        event_id = getattr(moments, name, None)
+        if name in ("end", "resolved"):
+            event_id = moments.end or moments.resolved
         return None if event_id is None else self.by_id.get(event_id)
 
     def resolved_cause_claims(self, cause: Cause) -> tuple[ResolvedClaim, ...]:
@@ -270,11 +317,13 @@ class _Resolver:
 
     def __init__(self, incident: Incident) -> None:
         self.sources = {s.id: s for s in incident.sources}
-        self.default_zone = _zone_or_none(incident.source_zone)
+        self.aliases = incident.aliases
+        self.default_zone = _zone_or_none(incident.source_zone, self.aliases)
         self.events = {e.id: e for e in incident.events}
         self.intervals: dict[str, Interval | None] = {}
         self.claims: dict[str, tuple[ResolvedClaim, ...]] = {}
         self.out_of_range: list[OutOfRange] = []
+        self.end_claims: dict[str, tuple[ResolvedClaim, ...]] = {}
         self._visiting: set[str] = set()
 
     def event(self, event: Event) -> Interval | None:
@@ -287,6 +336,8 @@ class _Resolver:
         self._visiting.discard(event.id)
         self.claims[event.id] = claims
         self.intervals[event.id] = _combine(c.interval for c in claims)
+        if event.ends:
+            self.end_claims[event.id] = tuple(self.claim(c) for c in event.ends)
         return self.intervals[event.id]
 
     def claim(self, claim: Claim, event_id: str = "", index: int = 0) -> ResolvedClaim:
@@ -295,6 +346,14 @@ class _Resolver:
         source = self.sources.get(claim.source)
         if time is None or time.kind is TimeKind.unknown:
             return ResolvedClaim(claim, source, None, None, None, None, values)
+        if time.kind is TimeKind.day:
+            assert time.on is not None
+            try:
+                day = place_day(time.on, time.part, time.zone, self.default_zone, self.aliases)
+            except TimeError as exc:
+                raise ReconstructionError(exc.message) from None
+            interval = Interval(day.start, day.end)
+            return ResolvedClaim(claim, source, interval, None, day.zone, day.label, values)
         margin = parse_duration(time.margin) if time.margin else None
         if time.relative_to is not None:
             base = self._base(time.relative_to, time.relative_source)
@@ -317,8 +376,12 @@ class _Resolver:
             )
         assert time.at is not None
         try:
-            placed = place_time(time.at, time.zone, self.default_zone)
-            until = place_time(time.until, time.zone, self.default_zone) if time.until else None
+            placed = place_time(time.at, time.zone, self.default_zone, self.aliases)
+            until = (
+                place_time(time.until, time.zone, self.default_zone, self.aliases)
+                if time.until
+                else None
+            )
         except TimeError as exc:
             raise ReconstructionError(exc.message) from None
         point = Interval(placed.utc, placed.utc)
@@ -416,22 +479,47 @@ def reconstruct(incident: Incident, evidence: Evidence | None = None) -> Timelin
     start_id = incident.key_moments.scheduled_start
     start_interval = intervals.get(start_id) if start_id else None
     scheduled = start_interval.anchor if start_interval is not None else None
+    origin, origin_name, origin_event = _origin(incident, intervals, resolved)
 
     built: list[TimelineEvent] = []
     for position, event in enumerate(incident.events):
         interval = intervals[event.id]
         since: tuple[timedelta | None, timedelta | None] | None = None
-        if scheduled is not None and interval is not None:
+        if origin is not None and interval is not None:
             since = (
-                None if interval.earliest is None else interval.earliest - scheduled,
-                None if interval.latest is None else interval.latest - scheduled,
+                None if interval.earliest is None else interval.earliest - origin,
+                None if interval.latest is None else interval.latest - origin,
             )
         claims = resolved[event.id]
+        ends = resolver.end_claims.get(event.id, ())
+        found = list(_discrepancies(event.id, claims))
+        if ends:
+            found.extend(
+                Discrepancy(d.event_id, "time", d.kind, d.claims)
+                for d in _discrepancies(event.id, ends)
+            )
         built.append(
             TimelineEvent(
-                event, position, claims, interval, since, tuple(_discrepancies(event.id, claims))
+                event,
+                position,
+                claims,
+                interval,
+                since,
+                tuple(found),
+                ends,
+                _combine(c.interval for c in ends) if ends else None,
             )
         )
+    from .durations import derive  # reads this module's types
+
+    moments = incident.key_moments.model_dump()
+    moments["end"] = moments["end"] or moments["resolved"]
+    delay = _delay(incident, {e.id: e for e in built}, scheduled)
+    durations, contradicted = derive(moments, {e.id: e for e in built}, delay)
+    if contradicted:
+        built = [
+            replace(e, discrepancies=(*e.discrepancies, *contradicted.get(e.id, ()))) for e in built
+        ]
     ordered = _order(built)
     by_id = {e.id: e for e in ordered}
 
@@ -449,24 +537,83 @@ def reconstruct(incident: Incident, evidence: Evidence | None = None) -> Timelin
         events=tuple(ordered),
         sources=sources,
         scheduled_start=scheduled,
-        delay=_delay(incident, by_id, scheduled),
+        delay=delay,
         peak_audience=_peak(incident, by_id),
         metrics=metrics,
         source_usage={k: tuple(v) for k, v in usage.items()},
         display_zones=tuple(
-            resolve_label(z).zone for z in incident.display_zones if _zone_or_none(z)
+            z for z in (_zone_or_none(z, incident.aliases) for z in incident.display_zones) if z
         ),
         source_zone=default_zone,
         by_id=by_id,
         evidence=evidence if evidence is not None else unchecked(incident),
+        origin=origin,
+        origin_name=origin_name,
+        origin_event=origin_event,
+        durations=durations,
     )
 
 
-def _zone_or_none(label: str | None) -> str | None:
+_MOMENT_WORDS = {
+    "scheduled_start": "the scheduled start",
+    "first_trouble": "the first trouble (impact start)",
+    "detected": "detection",
+    "acknowledged": "the acknowledgement",
+    "actual_start": "the actual start",
+    "peak_audience": "the peak audience",
+    "mitigated": "mitigation",
+    "end": "the end (resolved)",
+    "resolved": "the end (resolved)",
+}
+
+
+def moment_words(name: str) -> str:
+    """How the reader is told which moment something counts from: 'the scheduled start'."""
+    return _MOMENT_WORDS.get(name, name.replace("_", " "))
+
+
+def _origin(
+    incident: Incident,
+    intervals: dict[str, Interval | None],
+    claims: dict[str, tuple[ResolvedClaim, ...]],
+) -> tuple[datetime | None, str, str | None]:
+    """T+0: the moment ``t0`` names, else the scheduled start, else the first trouble, else the
+    first timed event; with words that tell the reader which it is."""
+
+    def anchor(event_id: str | None) -> datetime | None:
+        if event_id is None or event_id not in claims:
+            return None
+        return shown_time(intervals.get(event_id), claims[event_id]).anchor
+
+    moments = incident.key_moments
+    t0 = moments.t0
+    if t0 is not None:
+        if t0 in KeyMoments.model_fields:
+            event_id = getattr(moments, t0)
+            return anchor(event_id), moment_words(t0), event_id
+        title = next((e.title for e in incident.events if e.id == t0), t0)
+        return anchor(t0), f"“{title}”", t0
+    for name in ("scheduled_start", "first_trouble"):
+        event_id = getattr(moments, name)
+        at = anchor(event_id)
+        if at is not None:
+            return at, moment_words(name), event_id
+    first: tuple[datetime, str] | None = None
+    for event in incident.events:
+        at = anchor(event.id)
+        if at is not None and (first is None or at < first[0]):
+            first = (at, event.id)
+    if first is None:
+        return None, "", None
+    title = next(e.title for e in incident.events if e.id == first[1])
+    return first[0], f"the first timed event, “{title}”", first[1]
+
+
+def _zone_or_none(label: str | None, aliases: tuple[tuple[str, str], ...] = ()) -> str | None:
     if label is None:
         return None
     try:
-        return resolve_label(label).zone
+        return resolve_label(label, aliases).zone
     except UnknownZoneError:
         return None
 
@@ -492,7 +639,8 @@ def _widen(
         case TimeKind.between:
             assert end is not None
             return Interval(point.earliest, end.latest)
-    raise AssertionError(kind)
+        case _:
+            return point
 
 
 def _combine(intervals: Iterable[Interval | None]) -> Interval | None:
@@ -517,7 +665,7 @@ def _discrepancies(event_id: str, claims: Sequence[ResolvedClaim]) -> Iterable[D
     timed = [(c, c.interval) for c in claims if c.interval is not None]
     if len(timed) > 1:
         conflict = not _all_overlap_times([interval for _, interval in timed])
-        nominals = {_minute(c.nominal) for c, _ in timed}
+        nominals = {_minute(c.nominal) for c, _ in timed if c.nominal is not None}
         group = tuple(c for c, _ in timed)
         if conflict:
             yield Discrepancy(event_id, "time", DiscrepancyKind.conflict, group)
@@ -582,10 +730,21 @@ class Shown:
     mark: str
     start: datetime | None
     end: datetime | None
+    day: DayWords | None = None  # mark "d": a day or part of one that a source named, no clock
 
     @property
     def anchor(self) -> datetime | None:
         return self.start if self.start is not None else self.end
+
+
+@dataclass(frozen=True)
+class DayWords:
+    """A day without a clock as its source named it: 2024-07-20, night, in PT."""
+
+    on: str  # YYYY-MM-DD in ``zone``
+    part: str  # day, morning, night…
+    zone: str  # IANA
+    label: str  # as written
 
 
 def shown_time(interval: Interval | None, claims: Sequence[ResolvedClaim]) -> Shown:
@@ -598,6 +757,15 @@ def shown_time(interval: Interval | None, claims: Sequence[ResolvedClaim]) -> Sh
     if interval is None or (interval.earliest is None and interval.latest is None):
         return Shown("?", None, None)
     lo, hi = interval.earliest, interval.latest
+    days = {
+        (c.claim.time.on, c.claim.time.part or "day", c.zone, c.label)
+        for c in claims
+        if c.interval is not None and c.claim.time is not None and c.kind is TimeKind.day
+    }
+    if len(days) == 1 and all(c.kind is TimeKind.day for c in claims if c.interval is not None):
+        on, part, zone, label = next(iter(days))
+        if on is not None and zone is not None:
+            return Shown("d", lo, hi, DayWords(on, str(part), zone, label or zone))
     if interval.is_point:
         return Shown("", lo, hi)
     if lo is not None and lo == hi:
@@ -698,9 +866,30 @@ def _peak(incident: Incident, by_id: dict[str, TimelineEvent]) -> CountFigure | 
 
 
 def _metrics(events: Iterable[TimelineEvent]) -> Iterable[MetricPoint]:
+    """Every number a source states, with what it counts (not only audiences)."""
     for item in events:
         for claim in item.claims:
             value = claim.claim.value
-            if value is None or not any(u in value.unit.lower() for u in AUDIENCE_UNITS):
+            if value is None:
                 continue
-            yield MetricPoint(item.id, claim, claim.interval or item.interval, value.unit)
+            when = claim.interval or item.interval
+            yield MetricPoint(item.id, claim, when, value.unit, counts_of(value))
+
+
+def aligned_origin(timeline: Timeline, moment: str | None) -> tuple[datetime | None, str]:
+    """T+0 for lining incidents up: the timeline's own, or the key moment ``moment`` names.
+
+    Raises ValueError naming the moment when the incident does not give it (or it has no time).
+    """
+    if moment is None:
+        return timeline.origin, timeline.origin_name
+    if moment not in KeyMoments.model_fields or moment == "t0":
+        names = ", ".join(n for n in KeyMoments.model_fields if n != "t0")
+        raise ValueError(f"{moment!r} is not a key moment ({names})")
+    item = timeline.moment(moment)
+    at = None if item is None else item.shown.anchor
+    if at is None:
+        raise ValueError(
+            f"{timeline.incident.id} has no {moment.replace('_', ' ')} with a time to align on"
+        )
+    return at, moment_words(moment)

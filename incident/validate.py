@@ -50,6 +50,12 @@ class FileResult:
     incident: Incident | None
     problems: list[Problem] = field(default_factory=list)
     evidence: Evidence = NO_EVIDENCE  # each quote checked against its source's snapshot
+    raw_events: int = 0  # events counted in a file that failed the models
+
+    @property
+    def event_count(self) -> int:
+        """The file's events, also when a structural error kept it from the models."""
+        return len(self.incident.events) if self.incident is not None else self.raw_events
 
     @property
     def ok(self) -> bool:
@@ -163,7 +169,9 @@ def _check_document(document: Document, shown: str, folder: Path | None) -> File
             for f in check_raw_references(document.data)
             if f.path not in seen
         )
-        return FileResult(shown, None, sorted(problems))
+        events = document.data.get("events")
+        count = len(events) if isinstance(events, list) else 0
+        return FileResult(shown, None, sorted(problems), raw_events=count)
     evidence_findings, evidence = check_evidence(incident, folder)
     problems = [
         _at(document, shown, f.path, f.severity, f.code, f.message, key=f.on_key)

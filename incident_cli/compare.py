@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .failures import EXIT_OK, InvalidInput
+from .failures import EXIT_OK, InvalidInput, UsageFailure
 from .inputs import incident_input, open_valid
 from .output import check_output, emit
 from .view_arguments import add_view_arguments, view_options
@@ -20,6 +20,13 @@ def register(sub: Any) -> None:
     parser.add_argument("second", type=Path, help="the other incident")
     parser.add_argument("-o", "--output", type=Path, default=None, help="stdout if absent")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.add_argument(
+        "--align",
+        metavar="MOMENT",
+        default=None,
+        help="line the two up on a key moment both have (first_trouble, detected, mitigated…); "
+        "default: each from its own T+0",
+    )
     add_view_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -40,5 +47,9 @@ def run(args: argparse.Namespace) -> int:
     if invalid:
         raise InvalidInput.joined(invalid)
     first, second = timelines
-    emit(render_comparison(first, second, options), output)
+    try:
+        text = render_comparison(first, second, options, align=args.align)
+    except ValueError as exc:  # a moment one of them does not have
+        raise UsageFailure(f"--align: {exc}") from None
+    emit(text, output)
     return EXIT_OK

@@ -15,8 +15,15 @@ from schemas.zones import ABBREVIATIONS, UnknownZoneError, iana_zone_names
 
 from .failures import UsageFailure
 
-ZONE_HELP = "display zone (IANA name or EDT/EST/ET, PT, WIB/WITA/WIT, UTC…); repeat for several"
-ZONE_HINT = "use an IANA name (America/New_York, Asia/Jakarta) or EDT, EST, ET, PT, WIB, WITA, UTC"
+ZONE_HELP = (
+    "display zone: an IANA name, a label (ET, EDT, PT, BST, GMT, UTC, Z, CEST, IST needs the "
+    "incident's zone_labels, AEST, WIB… every label in the README's table) or a place ('UK "
+    "time'); repeat for several"
+)
+ZONE_HINT = (
+    "use an IANA name (America/New_York, Asia/Jakarta), a label such as ET, EDT, PT, BST, GMT, "
+    "UTC, Z, CEST, AEST, WIB, or a place such as 'UK time'"
+)
 
 
 def add_view_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +47,8 @@ def zone_message(error: str, label: str) -> str:
     """``unknown time zone 'Amerca/Chicago' (did you mean America/Chicago?): use …``."""
     close = difflib.get_close_matches(label.strip(), _zone_names(), n=3, cutoff=0.6)
     suggestion = f" (did you mean {' or '.join(close)}?)" if close else ""
+    if "did you mean" in error or "; write" in error:  # the zone table's own close matches
+        error, suggestion = error.split(";")[0], "" if "did you mean" in error else suggestion
     return f"{error}{suggestion}: {ZONE_HINT}"
 
 

@@ -123,12 +123,22 @@ Language = Annotated[
     StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
     Field(description="BCP 47 language tag: en, id, en-US."),
 ]
+
+
+def _check_zone_text(value: str) -> str:
+    if not value.strip() or any(not ch.isprintable() for ch in value):
+        raise ValueError("a zone is a name such as 'Asia/Jakarta', 'WIB' or 'UK time'")
+    return value
+
+
 ZoneName = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z][A-Za-z0-9_+/\-]*$"),
+    StringConstraints(min_length=1, max_length=64),
+    AfterValidator(_check_zone_text),
     Field(
-        description="An IANA zone name (America/New_York, Asia/Jakarta) or an abbreviation as "
-        "the source wrote it (EDT, EST, ET, PT, WIB, WITA, WIT, UTC)."
+        description="An IANA zone name (America/New_York, Asia/Jakarta), a label as the source "
+        "wrote it (EDT, ET, PT, IST, AEST, WIB, UTC…) or a place as prose names it ('UK time', "
+        "'Eastern time', 'waktu Jakarta'); see the README for the table of labels."
     ),
 ]
 
@@ -143,7 +153,29 @@ class TimeKind(StrEnum):
     after = "after"  # "shortly after 8:20", "more than 20 minutes after"
     before = "before"  # "before 8 p.m.", "almost 30 minutes"
     between = "between"  # "between 7:47 PM and 10:47 PM"
+    day = "day"  # "on Saturday night", "late Monday", "Minggu (23/6) pagi": a day, no clock
     unknown = "unknown"  # the source gives no time
+
+
+class DayPart(StrEnum):
+    """Which part of a day a source names; the README says which hours each means."""
+
+    day = "day"  # 00:00-24:00
+    early = "early"  # 00:00-06:00
+    morning = "morning"  # 06:00-12:00
+    midday = "midday"  # 11:00-15:00
+    afternoon = "afternoon"  # 12:00-18:00
+    evening = "evening"  # 18:00-24:00
+    late = "late"  # 18:00-24:00
+    night = "night"  # 18:00-06:00 the next day
+
+
+class AlsoStated(Strict):
+    """The same moment as the source also states it in another zone: "(15:39 UTC)"."""
+
+    at: WallTimeText
+    until: WallTimeText | None = None
+    zone: ZoneName | None = None
 
 
 class ClaimTime(Strict):
@@ -166,8 +198,18 @@ class ClaimTime(Strict):
     )
     offset: DurationText | None = Field(None, description="Offset from relative_to.")
     until_offset: DurationText | None = Field(None, description="End offset for 'between'.")
+    on: DateText | None = Field(
+        None, description="For kind 'day': the day the source names, in the claim's zone."
+    )
+    part: DayPart | None = Field(
+        None, description="For kind 'day': the part of the day (morning, night…); default day."
+    )
     zone: ZoneName | None = Field(
         None, description="The zone the source spoke in, as written (EDT, ET, PT, WIB…)."
+    )
+    also: list[AlsoStated] = Field(
+        default_factory=list,
+        description="The same time as the source also states it in other zones; must agree.",
     )
     margin: MarginText | None = Field(
         None,
@@ -182,6 +224,18 @@ class ClaimTime(Strict):
     def _fields_fit_kind(self) -> Self:
         absolute = self.at is not None
         relative = self.relative_to is not None or self.offset is not None
+        if self.kind is TimeKind.day:
+            if self.on is None:
+                raise ValueError("a time of kind 'day' needs 'on' (the day, YYYY-MM-DD)")
+            if absolute or relative or self.until or self.until_offset or self.margin:
+                raise ValueError("a time of kind 'day' takes 'on', 'part' and 'zone' only")
+            if self.also:
+                raise ValueError("'also' goes with a clock time, not a day")
+            return self
+        if self.on is not None or self.part is not None:
+            raise ValueError("'on' and 'part' belong to kind 'day'")
+        if self.also and not absolute:
+            raise ValueError("'also' goes with 'at': the same time stated in another zone")
         if self.kind is TimeKind.unknown:
             if absolute or relative or self.until or self.until_offset:
                 raise ValueError("a time of kind 'unknown' takes no at/offset/until")
@@ -230,6 +284,19 @@ Amount = Annotated[
 ]
 
 
+class Counts(StrEnum):
+    """What a figure counts, so Impact can group it (see ``incident.impact``)."""
+
+    audience = "audience"  # listeners, viewers, views
+    affected = "affected"  # users, customers, devices, flights affected
+    reports = "reports"  # outage reports (Downdetector)
+    money = "money"  # losses, fines, costs
+    share_price = "share_price"  # a share price or a market value
+    percent = "percent"  # a share of something
+    duration = "duration"  # a length of time stated as a number of hours or minutes
+    other = "other"
+
+
 class ClaimValue(Strict):
     """A number a source states: listeners, views, minutes of delay."""
 
@@ -237,6 +304,34 @@ class ClaimValue(Strict):
     unit: ShortText = Field(description="What is counted: listeners, views, minutes…")
     bound: Bound = Field(Bound.exact, description="How the source bounds it.")
     stated: ShortText | None = Field(None, description="The number in the source's words.")
+    counts: Counts | None = Field(
+        None, description="What kind of figure it is; read from the unit when absent."
+    )
+
+
+class DurationName(StrEnum):
+    """The durations derived from key moments (the README gives each one's start and end)."""
+
+    delay = "delay"
+    time_to_detect = "time_to_detect"
+    time_to_acknowledge = "time_to_acknowledge"
+    time_to_mitigate = "time_to_mitigate"
+    time_to_resolve = "time_to_resolve"
+    impact_length = "impact_length"
+    span = "span"  # the event's own span, from its start to its end
+
+
+class StatedDuration(Strict):
+    """A length of time as a source states it: "7 hours and 11 minutes", "nearly six hours"."""
+
+    length: MarginText = Field(description="'6h', '7h11m', 'PT7H11M', '2d'.")
+    bound: Bound = Field(Bound.exact, description="How the source bounds it.")
+    of: DurationName = Field(
+        DurationName.span,
+        description="Which derived duration it states; checked against it (a contradiction is "
+        "a discrepancy).",
+    )
+    stated: ShortText | None = Field(None, description="The duration in the source's words.")
 
 
 class Stance(StrEnum):
@@ -254,6 +349,9 @@ class Claim(Strict):
     translation: Text | None = Field(None, description="English translation of the quote.")
     time: ClaimTime | None = None
     value: ClaimValue | None = None
+    duration: StatedDuration | None = Field(
+        None, description="A length of time the source states: '7h11m', 'PT7H11M', '6h'."
+    )
     stance: Stance | None = Field(None, description="For causes: what the source does with it.")
     note: Text | None = Field(None, description="Editor's note on this claim.")
 
@@ -274,6 +372,11 @@ class Event(Strict):
     actor: ShortText | None = None
     tags: list[Identifier] = Field(default_factory=list)
     claims: list[Claim] = Field(min_length=1)
+    ends: list[Claim] = Field(
+        default_factory=list,
+        description="For an event that lasts: claims of when it ended, each cited. The event is "
+        "then a span from its claims' time to these.",
+    )
     note: Text | None = None
 
 
@@ -349,14 +452,26 @@ class Cause(Strict):
 
 
 class KeyMoments(Strict):
-    """Named moments, each an event id. T+ is measured from ``scheduled_start``."""
+    """Named moments, each an event id; ``t0`` names the T+ origin (a moment name or an event id).
 
+    Without ``t0``, T+ counts from the scheduled start, else the first trouble (impact start),
+    else the first timed event. ``resolved`` is another name for ``end``: give either, or both
+    naming the same event.
+    """
+
+    t0: Identifier | None = Field(
+        None,
+        description="What T+ counts from: a key moment's name (first_trouble) or an event id.",
+    )
     scheduled_start: Identifier | None = None
-    first_trouble: Identifier | None = None
+    first_trouble: Identifier | None = Field(None, description="Impact start: the first trouble.")
+    detected: Identifier | None = None
     acknowledged: Identifier | None = None
     actual_start: Identifier | None = None
     peak_audience: Identifier | None = None
-    end: Identifier | None = None
+    mitigated: Identifier | None = None
+    end: Identifier | None = Field(None, description="Resolved: the impact is over.")
+    resolved: Identifier | None = Field(None, description="Another name for 'end'.")
 
 
 DEFAULT_DISPLAY_ZONES = ["America/New_York", "Asia/Jakarta"]
@@ -382,10 +497,21 @@ class Incident(Strict):
     display_zones: list[ZoneName] = Field(
         default_factory=lambda: list(DEFAULT_DISPLAY_ZONES), min_length=1, max_length=6
     )
+    zone_labels: dict[ZoneName, ZoneName] = Field(
+        default_factory=dict,
+        description="What a label means in this incident: {IST: Asia/Kolkata}. Settles an "
+        "ambiguous label, and reads any label as that zone's local time.",
+        max_length=64,
+    )
     key_moments: KeyMoments = Field(default_factory=KeyMoments)
     causes: list[Cause] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     events: list[Event] = Field(min_length=1)
+
+    @property
+    def aliases(self) -> tuple[tuple[str, str], ...]:
+        """``zone_labels`` as the hashable pairs the zone functions take."""
+        return tuple(self.zone_labels.items())
 
 
 def json_schema() -> dict[str, Any]:

@@ -59,13 +59,15 @@ class ResolvedClaimDoc(_Doc):
 
 
 class DiscrepancyDoc(_Doc):
-    aspect: Literal["time", "value"]
+    aspect: Literal["time", "value", "duration"]
     kind: Literal["conflict", "variance"] = Field(
         description="conflict: the claims cannot all be true; variance: they overlap but name "
         "different figures."
     )
     sources: list[str] = Field(description="Ids of the sources whose claims disagree.")
-    claims: list[int] = Field(description="Indexes of those claims in the event's claims.")
+    claims: list[int] = Field(
+        description="Indexes of those claims in the event's claims followed by its end_claims."
+    )
 
 
 class EventDoc(_Doc):
@@ -76,9 +78,9 @@ class EventDoc(_Doc):
     tags: list[str]
     note: str | None
     file_position: int = Field(description="Index of the event in the incident file.")
-    mark: Literal["", "~", ">", "<", "–", "?"] = Field(
+    mark: Literal["", "~", ">", "<", "–", "?", "d"] = Field(
         description="'' one instant · '~' about · '>' after · '<' before · '–' a range · "
-        "'?' no time."
+        "'?' no time · 'd' a day or part of a day without a clock."
     )
     interval: Span | None
     local: list[LocalTime] = Field(description="The interval in each display zone.")
@@ -86,6 +88,10 @@ class EventDoc(_Doc):
         description="[earliest, latest] seconds from the scheduled start; null without one."
     )
     claims: list[ResolvedClaimDoc]
+    end_claims: list[ResolvedClaimDoc] = Field(
+        default_factory=list,
+        description="For an event that lasts (a span): the claims of when it ended.",
+    )
     discrepancies: list[DiscrepancyDoc]
 
 

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from .zones import UnknownZoneError, ZoneLabel, format_offset, resolve_label, timezone
+import pendulum
+
+from .zones import (
+    AmbiguousZoneError,
+    UnknownZoneError,
+    ZoneLabel,
+    format_offset,
+    resolve_label,
+    timezone,
+)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2199
@@ -23,9 +32,17 @@ WALL_TIME_PATTERN = (
 )
 _WALL_TIME = re.compile(WALL_TIME_PATTERN)
 
-DURATION_PATTERN = r"^-?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"
+# 18m, 1h30m, 7h11m, 2d6h, -5m, and ISO 8601: PT7H11M, P2DT6H, P3W.
+DURATION_PATTERN = (
+    r"^-?(([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?"
+    r"|[Pp]([0-9]+[Ww])?([0-9]+[Dd])?([Tt]([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?)$"
+)
 MARGIN_PATTERN = r"^([0-9]+h)?([0-9]+m)?([0-9]+s)?$"  # a margin is a distance: never negative
-_DURATION = re.compile(r"^(-?)(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$")
+_DURATION = re.compile(r"^(-?)(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$")
+_ISO_DURATION = re.compile(
+    r"^(-?)P(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?$",
+    re.IGNORECASE,
+)
 MAX_DURATION = timedelta(days=3650)  # ten years: any offset, margin or range in a file
 _MAX_DURATION_SECONDS = int(MAX_DURATION.total_seconds())
 
@@ -94,21 +111,30 @@ def in_time_range(moment: datetime) -> bool:
 
 @lru_cache(maxsize=4096)
 def parse_duration(text: str) -> timedelta:
-    """Parse ``1h30m``, ``18m``, ``-5m``, ``90s``."""
-    m = _DURATION.match(text.strip())
-    if not m or not any(m.group(i) for i in (2, 3, 4)):
-        raise ValueError(f"{_short(text)} is not a duration such as '18m', '1h30m' or '-5m'")
+    """Parse ``1h30m``, ``18m``, ``-5m``, ``90s``, ``2d6h`` and ISO 8601 ``PT7H11M``, ``P2D``."""
+    iso = _ISO_DURATION.match(text.strip())
+    if iso and any(iso.group(i) for i in range(2, 7)):
+        groups = [iso.group(i) for i in range(2, 7)]  # weeks, days, hours, minutes, seconds
+        sign = iso.group(1)
+    else:
+        m = _DURATION.match(text.strip())
+        if not m or not any(m.group(i) for i in (2, 3, 4, 5)):
+            raise ValueError(
+                f"{_short(text)} is not a duration such as '18m', '1h30m', '2d6h' or 'PT7H11M'"
+            )
+        groups = [None, *(m.group(i) for i in (2, 3, 4, 5))]
+        sign = m.group(1)
     # Count in integer seconds first: timedelta(hours=25000000000) raises OverflowError, and a
     # number of thousands of digits would cost int() more than it is worth.
-    parts = [(m.group(i) or "0").lstrip("0") or "0" for i in (2, 3, 4)]
+    parts = [(g or "0").lstrip("0") or "0" for g in groups]
     if any(len(part) > 12 for part in parts):
         raise ValueError(f"{_short(text)} is longer than ten years")
-    hours, minutes, seconds = (int(part) for part in parts)
-    total = hours * 3600 + minutes * 60 + seconds
+    weeks, days, hours, minutes, seconds = (int(part) for part in parts)
+    total = (weeks * 7 + days) * 86400 + hours * 3600 + minutes * 60 + seconds
     if total > _MAX_DURATION_SECONDS:
         raise ValueError(f"{_short(text)} is longer than ten years")
     delta = timedelta(seconds=total)
-    return -delta if m.group(1) else delta
+    return -delta if sign else delta
 
 
 def _short(text: str) -> str:
@@ -117,12 +143,18 @@ def _short(text: str) -> str:
 
 
 def format_duration(delta: timedelta) -> str:
-    """``1h05m``, ``42m``, ``-3m``: the inverse of :func:`parse_duration` at minute grain."""
+    """``1h05m``, ``42m``, ``-3m``, ``2d05h``, ``21d``: the inverse of :func:`parse_duration`
+    at minute grain (from a day on, at hour grain unless minutes are named)."""
     total = int(delta.total_seconds())
     sign = "-" if total < 0 else ""
     total = abs(total)
+    days, total = divmod(total, 86400) if total >= 86400 else (0, total)
     hours, rest = divmod(total, 3600)
     minutes, seconds = divmod(rest, 60)
+    if days:
+        out = f"{days}d" + (f"{hours:02d}h" if hours or minutes else "")
+        out += f"{minutes:02d}m" if minutes else ""
+        return sign + out
     out = f"{hours}h{minutes:02d}m" if hours else f"{minutes}m"
     if seconds:
         out += f"{seconds:02d}s"
@@ -139,18 +171,44 @@ class PlacedTime:
     warning: str | None = None  # e.g. a label wrong for the date
 
 
-def _label_for(zone_label: str | None, default_zone: str | None) -> ZoneLabel | None:
+Aliases = tuple[tuple[str, str], ...]  # an incident's zone_labels, hashable
+
+
+def _label_for(
+    zone_label: str | None,
+    default_zone: str | None,
+    aliases: Aliases,
+    wall: WallTime | None = None,
+) -> ZoneLabel | None:
     chosen = zone_label if zone_label is not None else default_zone
     if chosen is None:
         return None
     try:
-        return resolve_label(chosen)
+        return resolve_label(chosen, aliases)
+    except AmbiguousZoneError as exc:
+        if wall is not None and wall.offset is not None:
+            # An explicit offset settles it when only one candidate has it that day.
+            fits = [
+                c
+                for c in exc.candidates
+                if c.offset == wall.offset
+                and (wall.local - wall.offset)
+                .replace(tzinfo=UTC)
+                .astimezone(timezone(c.zone))
+                .utcoffset()
+                == wall.offset
+            ]
+            if len(fits) == 1:
+                return fits[0]
+        raise TimeError(exc.code, str(exc)) from None
     except UnknownZoneError as exc:
-        raise TimeError("unknown-zone", str(exc)) from None
+        raise TimeError(exc.code, str(exc)) from None
 
 
 @lru_cache(maxsize=1 << 18)  # ~260k placements: a 100,000-event file's, checked then rebuilt
-def place_time(text: str, zone_label: str | None, default_zone: str | None) -> PlacedTime:
+def place_time(
+    text: str, zone_label: str | None, default_zone: str | None, aliases: Aliases = ()
+) -> PlacedTime:
     """Place a written time on the UTC line.
 
     ``zone_label`` is the zone the claim names (as written); ``default_zone`` the incident's.
@@ -159,7 +217,7 @@ def place_time(text: str, zone_label: str | None, default_zone: str | None) -> P
     Cached: validation and reconstruction place the same written times, and files repeat them.
     """
     wall = parse_wall_time(text)
-    label = _label_for(zone_label, default_zone)
+    label = _label_for(zone_label, default_zone, aliases, wall)
     if wall.offset is not None:
         utc = (wall.local - wall.offset).replace(tzinfo=UTC)
         if label is None:
@@ -217,3 +275,58 @@ def place_time(text: str, zone_label: str | None, default_zone: str | None) -> P
                 f"UTC{format_offset(off0)}; read as {label.zone} local time"
             )
     return PlacedTime(chosen.astimezone(UTC), label.zone, label.label, warning)
+
+
+# The hours each part of a day means, in the zone of the claim: [start, end) from midnight.
+DAY_PARTS: dict[str, tuple[int, int]] = {
+    "day": (0, 24),  # "on Saturday", "Tuesday (2/7)"
+    "early": (0, 6),  # "early Monday", "dini hari"
+    "morning": (6, 12),  # "Monday morning", "pagi"
+    "midday": (11, 15),  # "around midday", "siang"
+    "afternoon": (12, 18),  # "Friday afternoon", "sore"
+    "evening": (18, 24),  # "Friday evening"
+    "late": (18, 24),  # "late Monday"
+    "night": (18, 30),  # "Saturday night", "malam": until 06:00 the next day
+}
+
+
+@dataclass(frozen=True)
+class PlacedDay:
+    """A day, or a part of one, placed on the UTC line: [start, end)."""
+
+    start: datetime  # aware, UTC
+    end: datetime
+    zone: str
+    label: str
+
+
+@lru_cache(maxsize=4096)
+def place_day(
+    day: str,
+    part: str | None,
+    zone_label: str | None,
+    default_zone: str | None,
+    aliases: Aliases = (),
+) -> PlacedDay:
+    """Place "Saturday night" (``day`` 2024-07-20, ``part`` night) in its zone."""
+    try:
+        date = datetime.strptime(day, "%Y-%m-%d").date()
+    except ValueError:
+        raise TimeError("time-range", f"{day!r} is not a real date") from None
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        raise TimeError("time-range", f"year {date.year} is outside {MIN_YEAR}..{MAX_YEAR}")
+    label = _label_for(zone_label, default_zone, aliases)
+    if label is None:
+        raise TimeError(
+            "no-zone", f"day {day} has no zone: neither the claim nor the incident names one"
+        )
+    first, last = DAY_PARTS[part or "day"]
+    tz = timezone(label.zone)
+    midnight = datetime(date.year, date.month, date.day)
+
+    def at(hours: int) -> datetime:
+        wall = midnight + timedelta(hours=hours)
+        placed = pendulum.instance(wall, tz=tz)  # a gap moves forward, a fold takes the first
+        return datetime.fromtimestamp(placed.timestamp(), UTC)
+
+    return PlacedDay(at(first), at(last), label.zone, label.label)

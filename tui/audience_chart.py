@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from rich.text import Text
 
 from incident import formatting
+from incident.impact import GROUP_TITLES
 from incident.timeline import MetricPoint, Timeline
 
 from .detail_text import claim_figure, publisher
@@ -68,22 +69,31 @@ def _plotted(timeline: Timeline, unit: str) -> tuple[list[Plotted], int]:
 
 
 def audience_chart(
-    timeline: Timeline, width: int, height: int, zone: str, locale: str = "en"
+    timeline: Timeline,
+    width: int,
+    height: int,
+    zone: str,
+    locale: str = "en",
+    unit_index: int = 0,
 ) -> Text:
-    """The chart for the unit with most timed claims, its legend, and the untimed claims."""
+    """The chart of one counted unit (``unit_index`` into :func:`chart_units`; the unit with
+    most timed claims first), its legend, and the untimed claims."""
     out = Text(end="")
     units = chart_units(timeline)
     untimed = [p for p in timeline.metrics if p.when is None or p.when.anchor is None]
     if not units:
-        out.append("No audience figures with a time in this incident.\n", style="bold")
+        out.append("No figures with a time in this incident.\n", style="bold")
         _untimed(out, untimed)
         return out
-    unit = units[0]
+    unit = units[unit_index % len(units)]
     points, total = _plotted(timeline, unit)
     legend = len(points) + 2
     plot_h = max(4, min(height - legend - 5, 20))
     plot_w = max(10, width - Y_LABEL - 3)
-    out.append(f"Audience: {one_line(unit)}", style="bold")
+    title = GROUP_TITLES[points[0].point.counts] if points else "Figures"
+    out.append(f"{title}: {one_line(unit)}", style="bold")
+    if len(units) > 1:
+        out.append(f" ({unit_index % len(units) + 1} of {len(units)} units, u: next)")
     shown = f"{len(points)} claims" if total == len(points) else f"first {len(points)} of {total}"
     out.append(f" · {shown} · ░ sources disagree · ↑ at least · ↓ at most\n")
 
@@ -184,8 +194,8 @@ def nice_ceiling(value: float) -> float:
 
 def _axis_label(timeline: Timeline, moment: datetime, zone: str, locale: str) -> str:
     text = f"{formatting.clock(moment, zone, locale)} {formatting.abbreviation(moment, zone)}"
-    if timeline.scheduled_start is not None:
-        text += f" {formatting.since(moment - timeline.scheduled_start)}"
+    if timeline.origin is not None:
+        text += f" {formatting.since(moment - timeline.origin)}"
     return text
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from rich.text import Text
 
 from incident import formatting
-from incident.timeline import Timeline
+from incident.timeline import Timeline, aligned_origin, moment_words
 
 from .figures import audience_text, date_text, delay_text, scheduled_text
 from .safe import cell, one_line
@@ -16,16 +16,39 @@ LABEL = 16
 MOMENTS = (
     ("scheduled_start", "S", "scheduled start"),
     ("first_trouble", "T", "first trouble"),
+    ("detected", "D", "detected"),
     ("acknowledged", "A", "acknowledged"),
     ("actual_start", "B", "actual start"),
     ("peak_audience", "P", "peak audience"),
+    ("mitigated", "M", "mitigated"),
     ("end", "E", "end"),
 )
 
 
-def _offsets(timeline: Timeline) -> list[tuple[str, timedelta]]:
+DURATION_LINES = (
+    ("time_to_detect", "To detect"),
+    ("time_to_acknowledge", "To acknowledge"),
+    ("time_to_mitigate", "To mitigate"),
+    ("time_to_resolve", "To resolve"),
+    ("impact_length", "Impact length"),
+)
+
+
+def shared_moment(first: Timeline, second: Timeline) -> str | None:
+    """The first key moment both incidents give a time for, to line them up on."""
+    for name, _, _ in MOMENTS:
+        try:
+            aligned_origin(first, name)
+            aligned_origin(second, name)
+        except ValueError:
+            continue
+        return name
+    return None
+
+
+def _offsets(timeline: Timeline, align: str | None) -> list[tuple[str, timedelta]]:
     out: list[tuple[str, timedelta]] = []
-    start = timeline.scheduled_start
+    start = aligned_origin(timeline, align)[0]
     if start is None:
         return out
     for name, letter, _ in MOMENTS:
@@ -40,9 +63,17 @@ def _offsets(timeline: Timeline) -> list[tuple[str, timedelta]]:
 
 
 def compare_view(
-    first: Timeline, second: Timeline, width: int, zones: tuple[str, ...], locale: str = "en"
+    first: Timeline,
+    second: Timeline,
+    width: int,
+    zones: tuple[str, ...],
+    locale: str = "en",
+    align: str | None = None,
 ) -> Text:
+    """``align``: the key moment to line the two up on; the first both have when None."""
     out = Text(end="")
+    if align is None:
+        align = shared_moment(first, second)
     col = max(20, (width - LABEL - 2) // 2)
     zone = zones[0]
 
@@ -62,6 +93,14 @@ def compare_view(
         scheduled_text(second, zones, locale),
     )
     line("Delay to start", delay_text(first.delay), delay_text(second.delay))
+    for name, label in DURATION_LINES:
+        a, b = first.duration(name), second.duration(name)
+        if a is not None or b is not None:
+            line(
+                label,
+                formatting.duration_span(a.figure) if a else "unknown",
+                formatting.duration_span(b.figure) if b else "unknown",
+            )
     line("Peak audience", audience_text(first.peak_audience), audience_text(second.peak_audience))
     line("Sources", str(len(first.sources)), str(len(second.sources)))
     line("Events", str(len(first.events)), str(len(second.events)))
@@ -71,9 +110,13 @@ def compare_view(
         str(sum(1 for e in second.events if e.disputed)),
     )
 
-    out.append("\nShared axis from T+0 (scheduled start)\n", style="bold")
+    if align is not None:
+        heading = f"Shared axis, T+0 at {moment_words(align)} in both"
+    else:
+        heading = "No key moment in both: each from its own T+0"
+    out.append(f"\n{heading}\n", style="bold")
     axis_w = max(10, width - LABEL - 2)
-    offsets = [_offsets(first), _offsets(second)]
+    offsets = [_offsets(first, align), _offsets(second, align)]
     all_minutes = [o.total_seconds() / 60 for group in offsets for _, o in group] or [0.0]
     lo, hi = min(0.0, *all_minutes), max(1.0, *all_minutes)
     scale = (axis_w - 1) / (hi - lo)

@@ -22,6 +22,7 @@ from incident.timeline import (
     TimelineEvent,
 )
 from schemas.models import Source
+from schemas.timespec import parse_duration
 
 from .safe import clean, one_line
 
@@ -38,6 +39,10 @@ def publisher(claim: ResolvedClaim) -> str:
 def claim_figure(claim: ResolvedClaim) -> str:
     """The number a claim states, in words: ``about 1.3M listeners``."""
     value = claim.claim.value
+    stated = claim.claim.duration
+    if value is None and stated is not None:  # a length of time the source states
+        length = formatting.duration(parse_duration(stated.length))
+        return f"{formatting.BOUND_WORDS[stated.bound]}{length}"
     if value is None:
         return ""
     words = formatting.BOUND_WORDS[value.bound]
@@ -57,7 +62,7 @@ def discrepancy_words(discrepancy: Discrepancy) -> str:
 
 
 def discrepancy_heading(discrepancy: Discrepancy) -> str:
-    what = "time" if discrepancy.aspect == "time" else "figure"
+    what = {"time": "time", "duration": "duration"}.get(discrepancy.aspect, "figure")
     if discrepancy.kind is DiscrepancyKind.conflict:
         return f"!! Sources disagree on the {what} (they cannot all be right)"
     return f"!  Sources give different {what}s (their ranges overlap)"
@@ -71,6 +76,8 @@ def when_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list
     moment = when.anchor
     if moment is None:
         return ["no time given by any source"]
+    if when.mark == "d":  # a day without a clock, as its source named it
+        return [formatting.shown_clock(when, zones[0], locale, with_day=False, abbr=True)]
     if when.mark == "–":
         assert when.start is not None and when.end is not None
         disagree = any(d.aspect == "time" for d in item.discrepancies)
@@ -148,12 +155,25 @@ def event_detail(
     for line in when_lines(item, zones, locale):
         out.append("When: ", style=BOLD)
         out.append(line + "\n")
+    if item.shown_end is not None:  # an event that lasts: its cited end, and its length
+        for zone in zones:
+            out.append("Until: ", style=BOLD)
+            end = formatting.shown_clock(item.shown_end, zone, locale, with_day=True, abbr=True)
+            out.append(end + "\n")
+        span = timeline.duration("span", item.id)
+        if span is not None:
+            out.append("Lasts: ", style=BOLD)
+            out.append(formatting.duration_span(span.figure) + "\n")
     since = formatting.shown_since(
-        formatting.shown_time(item.interval, item.claims), timeline.scheduled_start
+        formatting.shown_time(item.interval, item.claims), timeline.origin
     )
     if since:
-        out.append("From scheduled start: ", style=BOLD)
+        out.append(f"From {timeline.origin_name.removeprefix('the ')}: ", style=BOLD)
         out.append(since + "\n")
+    for derived in timeline.durations:  # the durations that end at this event
+        if derived.name != "span" and timeline.moment(derived.end) is item:
+            out.append(f"{derived.label}: ", style=BOLD)
+            out.append(formatting.duration_span(derived.figure) + "\n")
     if event.note:
         out.append("Note: ", style=BOLD)
         out.append(clean(event.note) + "\n")

@@ -120,13 +120,34 @@ def scheduled_start(item: TimelineEvent) -> datetime | None:
     return None
 
 
+# Parts of a day as a narrow clock column shows them ("Sat night", "Fr morn").
+COMPACT_PARTS = {
+    "day": "",
+    "early": "early",
+    "morning": "morn",
+    "midday": "noon",
+    "afternoon": "aftn",
+    "evening": "eve",
+    "late": "late",
+    "night": "night",
+}
+
+
 def compact_clock(when: formatting.Shown, zone: str, locale: str, width: int) -> str:
     """The clock in at most ``width`` cells, without the zone.
 
     ``20:42``, ``~20:45``, ``>20:20``, ``<20:00``, ``?``; a range is shown whole when it fits,
     ``20:13–20:30`` (or ``20:13–30`` within one hour), else by its start and a dash:
     ``20:13–`` (the detail pane gives the whole range). Never a middle that no source named.
+    A day without a clock reads as its words, ``Sat night`` (the zone cell gives its label).
     """
+    if when.mark == "d" and when.day is not None:
+        weekday = formatting.day_words(when.day, locale).split()[0]
+        part = COMPACT_PARTS.get(when.day.part, when.day.part) if locale == "en" else ""
+        text = f"{weekday} {part}".strip()
+        if len(text) > width:
+            text = f"{weekday[:2]} {part}".strip()
+        return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
     if when.mark != "–":
         return formatting.shown_clock(when, zone, locale, with_day=False, abbr=False)
     assert when.start is not None and when.end is not None
@@ -192,8 +213,12 @@ def row(
     out.append_text(cell(mark, columns.FLAG, styles.disputed if mark else ""))
     when = shown(item)
     for zone in columns.zones:
-        out.append_text(_zone_cell(when, previous, zone, locale, columns, styles))
+        out.append_text(_zone_cell(when, previous, zone, locale, columns, styles, item.shown_end))
     since = compact_since(when, scheduled_start(item), columns.since - 1)
+    if item.shown_end is not None:  # a span: T+ of both ends, when it fits
+        end_since = formatting.shown_since(item.shown_end, scheduled_start(item))
+        both = f"{since}→{end_since.removeprefix('T')}"
+        since = both if len(both) <= columns.since - 1 else since
     out.append_text(cell(since, columns.since, styles.approx if when.mark else ""))
     kind = str(item.event.kind)
     out.append_text(cell(kind if columns.wide else KIND_SHORT.get(kind, kind), columns.kind))
@@ -212,15 +237,23 @@ def _zone_cell(
     locale: str,
     columns: Columns,
     styles: RowStyles,
+    end: formatting.Shown | None = None,
 ) -> Text:
     moment = when.anchor
     if moment is None:
         return cell("?".rjust(columns.clock), columns.zone, styles.dim)
     text = aligned_clock(when, zone, locale, columns.clock)
+    if end is not None and end.anchor is not None:  # a span: start → end, when it fits
+        start_text = compact_clock(when, zone, locale, columns.clock)
+        both = f"{start_text}→{compact_clock(end, zone, locale, columns.clock)}"
+        text = both.rjust(columns.clock) if len(both) <= columns.clock else text
     out = Text(end="", no_wrap=True)
     out.append_text(cell(text, columns.clock, styles.approx if when.mark else ""))
     out.append(" ")
-    out.append_text(cell(formatting.abbreviation(moment, zone), 4))
+    label = formatting.abbreviation(moment, zone)
+    if when.mark == "d" and when.day is not None:  # the day is the source's, in its zone
+        label = when.day.label if "/" not in when.day.label else label
+    out.append_text(cell(label, 4))
     day = day_marker(moment, previous, zone, locale)
     out.append_text(cell(day, columns.zone - columns.clock - 5, styles.day))
     return out

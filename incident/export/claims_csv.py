@@ -86,6 +86,8 @@ def _claim_cells(claim: Claim, source_zone: str | None) -> dict[str, str]:
                 "hedge": time.kind.value,
                 "time": text(time.at),
                 "until": text(time.until),
+                "on": text(time.on),
+                "part": time.part.value if time.part else "",
                 "zone": text(zone),
                 "margin": text(time.margin),
                 "relative_to": text(time.relative_to),
@@ -105,6 +107,7 @@ def _claim_cells(claim: Claim, source_zone: str | None) -> dict[str, str]:
                 "figure": number(value.amount),
                 "unit": value.unit,
                 "bound": value.bound.value,
+                "counts": value.counts.value if value.counts else "",
                 "figure_stated": text(value.stated),
             }
         )

@@ -8,12 +8,13 @@ two files never share a note.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from schemas.models import Stance
 
+from ..durations import DEFINITIONS
 from ..formatting import Shown, day, plural, shown_clock, shown_since, shown_time
-from ..timeline import Timeline, TimelineEvent
+from ..timeline import Timeline, TimelineEvent, aligned_origin
 from ..view_options import ViewOptions
 from . import markdown
 from .escape import FootnoteIds, inline, plain
@@ -21,12 +22,17 @@ from .phrasing import Phrasing, long_day
 from .section import Section
 
 
-def render_comparison(a: Timeline, b: Timeline, options: ViewOptions | None = None) -> str:
+def render_comparison(
+    a: Timeline, b: Timeline, options: ViewOptions | None = None, align: str | None = None
+) -> str:
     """The comparison of two incidents, in GitHub-flavoured Markdown.
 
     ``options``: display zones for both (each incident's own when it names none) and locale.
+    ``align``: a key moment both incidents have (first_trouble…) to line them up on; each one's
+    own T+0 when None (raises :class:`ValueError` naming the moment when either lacks it).
     """
     options = options or ViewOptions()
+    origins = [aligned_origin(t, align) for t in (a, b)]
     views = [
         Phrasing(t, options.zone_names(t), options.locale, FootnoteIds(prefix))
         for t, prefix in ((a, "a-"), (b, "b-"))
@@ -39,12 +45,12 @@ def render_comparison(a: Timeline, b: Timeline, options: ViewOptions | None = No
     blocks += _header(views)
     blocks += _figures(views, names)
     blocks += _causes(views, names)
-    blocks += _timelines(views, names)
+    blocks += _timelines(views, names, origins)
     pairs = list(zip(views, names, strict=True))
     sections = [
         # The post-mortem's own sections, each incident's one level down under its name.
         ("Where the sources disagree", [markdown.disagreements_section(v) for v, _ in pairs]),
-        ("Audience over time", [markdown.audience_section(v) for v, _ in pairs]),
+        ("Figures over time", [markdown.audience_section(v) for v, _ in pairs]),
     ]
     for title, parts in sections:
         blocks += _side_by_side(title, parts, names)
@@ -121,6 +127,18 @@ def _figures(views: Sequence[Phrasing], names: Sequence[str]) -> list[str]:
         )
     )
     moment("End", "end", "No source gives an end time.")
+    for name, label, _, _ in DEFINITIONS[1:]:  # the delay has its own row
+        found = [v.timeline.duration(name) for v in views]
+        if any(found):
+            rows.append(
+                (
+                    label,
+                    [
+                        v.duration_text(d) if d is not None else "Cannot be computed."
+                        for v, d in zip(views, found, strict=True)
+                    ],
+                )
+            )
     rows.append(("Claimed causes", [_cause_summary(v) for v in views]))
     rows.append(("Sources", [str(len(v.timeline.sources)) for v in views]))
     rows.append(("Events", [str(len(v.timeline.events)) for v in views]))
@@ -168,26 +186,32 @@ def _causes(views: Sequence[Phrasing], names: Sequence[str]) -> list[str]:
     return out
 
 
-def _timelines(views: Sequence[Phrasing], names: Sequence[str]) -> list[str]:
+def _timelines(
+    views: Sequence[Phrasing],
+    names: Sequence[str],
+    origins: Sequence[tuple[datetime | None, str]],
+) -> list[str]:
     """One table, rows ordered by T+, one column per incident.
 
     Each incident keeps its own order (an event with no time stays after the event before it);
-    the two are merged on T+. Events of an incident with no scheduled start come last.
+    the two are merged on T+ (each from its own T+0, or from the moment they are aligned on).
+    Events of an incident with no T+0 at all come last.
     """
     keyed: list[tuple[tuple[int, timedelta, int, int, int], int, TimelineEvent, Shown]] = []
     for side, view in enumerate(views):
         t = view.timeline
+        origin = origins[side][0]
         last: timedelta | None = None
         bias = 0
         for index, item in enumerate(t.events):
             shown = shown_time(item.interval, item.claims)
             anchor = shown.anchor  # the instant the timeline orders it by
-            if anchor is not None and t.scheduled_start is not None:
-                last = anchor - t.scheduled_start
+            if anchor is not None and origin is not None:
+                last = anchor - origin
                 bias = {"<": -1, ">": 1}.get(shown.mark, 0)  # as the timeline orders ties
             if last is None:
                 # Before any timed event: first, in file order; without T+ at all: last.
-                rank = 0 if t.scheduled_start is not None else 2
+                rank = 0 if origin is not None else 2
                 key = (rank, timedelta(0), 0, side, index)
             else:
                 key = (1, last, bias, side, index)
@@ -204,15 +228,27 @@ def _timelines(views: Sequence[Phrasing], names: Sequence[str]) -> list[str]:
         if today is not None:
             last_day[side] = today
         when = plain(shown_clock(shown, zone, view.locale, with_day=with_day, abbr=True))
+        if item.shown_end is not None:  # an event that lasts: its span, both ends cited
+            end_at, start_at = item.shown_end.anchor, shown.anchor
+            other_day = end_at is not None and start_at is not None
+            other_day = other_day and day(end_at, zone) != day(start_at, zone)
+            end = plain(
+                shown_clock(item.shown_end, zone, view.locale, with_day=other_day, abbr=True)
+            )
+            when = f"{when} → {end}"
         text = f"{when} — {inline(item.event.title)} {view.refs(item.source_ids)}"
         if item.discrepancies:
             text += " (sources disagree)"
         cells = [text, ""] if side == 0 else ["", text]
-        since = plain(shown_since(shown, view.timeline.scheduled_start))
+        since = plain(shown_since(shown, origins[side][0]))
         out.append(f"| {since} | " + " | ".join(cells) + " |")
+    counts_from = "; ".join(
+        f"{letter} from {words}" if words else f"{letter} has no timed event"
+        for letter, (_, words) in zip("AB", origins, strict=True)
+    )
     note = (
-        "Rows are ordered by time since each incident's own scheduled start (T+; a range by its "
-        "middle, as in the post-mortems); an event no "
+        f"Rows are ordered by time since each incident's own T+0 ({inline(counts_from)}; "
+        "a range by its middle, as in the post-mortems); an event no "
         "source times stays after the event before it in its incident. Times are in each "
         "incident's first display zone, with the date on its first row and wherever it "
         "changes; marks as in the post-mortems (\\~ about, \\> after, \\< before, a range "

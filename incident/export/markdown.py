@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas.models import CauseStatus, Claim, Source, Stance
+from schemas.models import CauseStatus, Claim, Counts, Source, Stance
 
-from ..formatting import plural, shown_since, shown_time
+from ..formatting import Shown, day, duration_span, plural, shown_clock, shown_since, shown_time
+from ..impact import GROUP_TITLES
 from ..marks import Mark
 from ..timeline import Discrepancy, DiscrepancyKind, ResolvedClaim, Timeline, TimelineEvent
 from ..view_options import ViewOptions
@@ -143,6 +144,11 @@ def _key_figures(view: Phrasing) -> str:
         else ("Peak audience", "No source gives a peak audience.", "")
     )
     moment_row("End", "end", "No source gives an end time.")
+    for d in t.durations:
+        if d.name in ("delay", "span"):
+            continue
+        claims = (*d.figure.claims, *d.stated)
+        rows.append((d.label, view.duration_text(d), view.refs(c.source_id for c in claims)))
     out = ["| Figure | Value | Sources |", "| --- | --- | --- |"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return "\n".join(out)
@@ -160,15 +166,21 @@ def _impact(view: Phrasing) -> list[str]:
     audience = view.audience_text(t.peak_audience)
     if audience is not None:
         items.append(f"- **Peak audience:** {audience}.")
+    for d in t.durations:
+        if d.name not in ("delay", "span"):
+            items.append(f"- **{d.label}:** {view.duration_text(d)}.")
     series = mermaid.group_by_unit(t.metrics)
-    if series:
-        figures = [p for s in series for p in (*(p for _, p in s.timed), *s.untimed)]
-        units = "; ".join(inline(s.unit) for s in series)
+    groups: dict[Counts, list[mermaid.Series]] = {}
+    for s in series:
+        groups.setdefault(s.counts, []).append(s)
+    for counts, members in groups.items():
+        figures = [p for s in members for p in (*(p for _, p in s.timed), *s.untimed)]
+        units = "; ".join(inline(s.unit) for s in members)
         items.append(
-            f"- **Audience figures:** {plural(len(figures), 'figure')} in "
-            f"{plural(len(series), 'unit')} ({units}) from "
+            f"- **{GROUP_TITLES[counts]}:** {plural(len(figures), 'figure')} in "
+            f"{plural(len(members), 'unit')} ({units}) from "
             f"{plural(len({p.claim.source_id for p in figures}), 'source')}; see "
-            "[Audience over time](#audience-over-time)."
+            "[Figures over time](#figures-over-time)."
         )
     if not items:
         return ["## Impact", "No source quantifies the impact."]
@@ -273,7 +285,7 @@ def _lessons(view: Phrasing) -> list[str]:
     t = view.timeline
     items: list[str] = []
     for d in t.discrepancies:
-        what = "time" if d.aspect == "time" else "figures"
+        what = {"time": "time", "duration": "duration"}.get(d.aspect, "figures")
         names = join_words([view.source_name(s) for s in d.source_ids])
         items.append(
             f"- Sources disagree on the {what} of “{view.event_title(d.event_id)}”: "
@@ -353,7 +365,21 @@ def _timeline(view: Phrasing) -> list[str]:
     shown = [shown_time(item.interval, item.claims) for item in t.events]
     times = view.time_cells(shown, abbr=varied)
     for item, when, cells in zip(t.events, shown, times, strict=True):
-        row = [plain(shown_since(when, t.scheduled_start)), *cells]
+        since = shown_since(when, t.origin)
+        if item.shown_end is not None:  # an event that lasts: both ends, each cited
+            end = item.shown_end
+            cells = [
+                f"{cell} → "
+                + plain(
+                    shown_clock(
+                        end, zone, view.locale, with_day=_new_day(when, end, zone), abbr=False
+                    )
+                )
+                for cell, zone in zip(cells, view.zones, strict=True)
+            ]
+            end_since = shown_since(end, t.origin)
+            since = f"{since} → {end_since.removeprefix('T')}" if end_since else since
+        row = [plain(since), *cells]
         row.append(_event_cell(view, item))
         row.append(inline(item.event.actor) if item.event.actor else "")
         row.append(view.refs(item.source_ids))
@@ -365,11 +391,25 @@ def _timeline(view: Phrasing) -> list[str]:
         "source's “between”, or sources that disagree: see below); ? no source gives a time. "
         "The date is shown on the first row and wherever it changes in that zone."
     )
-    if t.scheduled_start is not None:
-        legend += f" T+ counts from the scheduled start, {view.instant_all(t.scheduled_start)}."
+    if any(item.is_span for item in t.events):
+        legend += (
+            f" 21{sep}20 → 21{sep}28 an event that lasts, from its start to its end (each end "
+            "cited; not an uncertain instant)."
+        )
+    if any(w.mark == "d" for w in shown):
+        legend += " A day or part of a day in words is all its source says (no clock)."
+    if t.origin is not None:
+        legend += f" T+ counts from {t.origin_name}, {view.instant_all(t.origin)}."
     else:
-        legend += " No source gives a scheduled start, so there is no T+."
+        legend += " No event has a time, so there is no T+."
     return ["## Timeline", "\n".join(out), legend]
+
+
+def _new_day(start: Shown, end: Shown, zone: str) -> bool:
+    """Whether a span's end falls on another day than its start in ``zone``."""
+    if start.anchor is None or end.anchor is None:
+        return False
+    return day(start.anchor, zone) != day(end.anchor, zone)
 
 
 def _event_cell(view: Phrasing, item: TimelineEvent) -> str:
@@ -389,9 +429,11 @@ def disagreements_section(view: Phrasing) -> Section:
     items = []
     for d in found:
         item = view.timeline.by_id[d.event_id]
-        what = "time" if d.aspect == "time" else "figures"
+        what = {"time": "time", "duration": "duration"}.get(d.aspect, "figures")
+        at_end = bool(d.claims) and all(c in item.end_claims for c in d.claims)
         lines = [
-            f"- **{inline(item.event.title)}** — {what}; {_disagreement_words(d)}:",
+            f"- **{inline(item.event.title)}** — {'end ' if at_end else ''}{what}; "
+            f"{_disagreement_words(d)}:",
         ]
         for c in d.claims:
             said = view.stated(c) if d.aspect == "time" else view.value_text(c)
@@ -402,7 +444,15 @@ def disagreements_section(view: Phrasing) -> Section:
                 if d.kind is DiscrepancyKind.conflict
                 else "Where all versions overlap"
             )
-            lines.append(f"  - {label}: {view.interval_all(item.interval, d.claims)}")
+            interval = item.end if at_end else item.interval
+            lines.append(f"  - {label}: {view.interval_all(interval, d.claims)}")
+        if d.aspect == "duration":
+            derived = next(
+                (x for x in view.timeline.durations if set(d.claims) <= set(x.contradicted_by)),
+                None,
+            )
+            if derived is not None:
+                lines.append(f"  - Derived from the claims: {plain(duration_span(derived.figure))}")
         items.append("\n".join(lines))
     return Section(title, ("\n".join(items),))
 
@@ -411,11 +461,12 @@ def disagreements_section(view: Phrasing) -> Section:
 
 
 def audience_section(view: Phrasing) -> Section:
-    """One subsection per unit counted: a chart where there are two time points, and a table."""
-    title = "Audience over time"
+    """Every counted unit over time, grouped by what it counts (audience first): a chart where
+    there are two time points, and a table."""
+    title = "Figures over time"
     series = mermaid.group_by_unit(view.timeline.metrics)
     if not series:
-        return Section(title, ("No source gives audience figures.",))
+        return Section(title, ("No source gives a figure.",))
     zone = view.zones[0]
     units: list[Section] = []
     for s in series:
@@ -431,7 +482,7 @@ def audience_section(view: Phrasing) -> Section:
         else:
             out.append("Fewer than two time points: no chart, only the figures.")
         out.append(_audience_table(view, s))
-        units.append(Section(inline(s.unit.capitalize()), tuple(out)))
+        units.append(Section(f"{GROUP_TITLES[s.counts]}: {inline(s.unit)}", tuple(out)))
     return Section(title, tuple(units))
 
 

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from schemas.models import Counts
+
 from ..formatting import Shown, abbreviation, clock, local, shown_clock, shown_time
 from ..timeline import MetricPoint
 
@@ -26,6 +28,7 @@ class Series:
     unit: str
     timed: tuple[tuple[datetime, MetricPoint], ...]  # (anchor, point), in time order
     untimed: tuple[MetricPoint, ...]
+    counts: Counts = Counts.other  # what the unit counts (audience, affected, reports…)
 
 
 def group_by_unit(metrics: Sequence[MetricPoint]) -> list[Series]:
@@ -44,8 +47,16 @@ def group_by_unit(metrics: Sequence[MetricPoint]) -> list[Series]:
             else:
                 timed.append((anchor, position, point))
         timed.sort(key=lambda t: (t[0], t[1]))
-        out.append(Series(points[0].unit, tuple((a, p) for a, _, p in timed), tuple(untimed)))
-    return out
+        out.append(
+            Series(
+                points[0].unit,
+                tuple((a, p) for a, _, p in timed),
+                tuple(untimed),
+                points[0].counts,
+            )
+        )
+    order = list(Counts)
+    return sorted(out, key=lambda s: order.index(s.counts))  # stable: file order in a group
 
 
 def chart(series: Series, zone: str, locale: str = "en") -> str | None:
@@ -60,11 +71,11 @@ def chart(series: Series, zone: str, locale: str = "en") -> str | None:
     for shown, group in points.items():
         moment = shown.anchor
         assert moment is not None
-        if shown.mark == "–":
+        if shown.mark in ("–", "d"):  # a range, or a day's words (never a made-up clock)
             text = shown_clock(shown, zone, locale, with_day=False, abbr=False)
         else:
             text = LABEL_WORDS.get(shown.mark, "") + clock(moment, zone, locale)
-        if len(days) > 1:
+        if len(days) > 1 and shown.mark != "d":
             text = local(moment, zone).format("D MMM", locale=locale) + " " + text
         labels.append(text)
         amounts = [p.claim.claim.value.amount for p in group if p.claim.claim.value is not None]

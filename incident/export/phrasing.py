@@ -16,6 +16,7 @@ import pendulum
 from schemas.models import Source, Stance, TimeKind
 from schemas.timespec import parse_duration
 
+from ..durations import DerivedDuration
 from ..formatting import (
     BOUND_WORDS,
     Shown,
@@ -33,7 +34,7 @@ from ..formatting import (
     stated_time,
 )
 from ..hedged import TIME_KIND_BOUND, CountFigure, DurationFigure
-from ..timeline import Interval, ResolvedClaim, Timeline, TimelineEvent
+from ..timeline import Interval, ResolvedClaim, Timeline, TimelineEvent, moment_words
 from . import escape
 from .escape import FootnoteIds, inline, plain
 from .zones import column_names, describe
@@ -44,7 +45,7 @@ CLOCK_WORDS: dict[TimeKind | None, str] = {
     TimeKind.after: "after ",
     TimeKind.before: "before ",
 }
-MARK_WORDS = {"": "", "~": "about ", ">": "after ", "<": "before "}
+MARK_WORDS = {"": "", "~": "about ", ">": "after ", "<": "before ", "d": ""}
 STANCE_WORDS = {
     Stance.asserts: "asserts",
     Stance.disputes: "disputes",
@@ -146,6 +147,8 @@ class Phrasing:
         shown = shown_time(interval, claims)
         if shown.anchor is None:
             return "no time given"
+        if shown.mark == "d":  # a day without a clock: its words, in its own zone
+            return plain(shown_clock(shown, self.zones[0], self.locale, with_day=False, abbr=True))
         parts = []
         for zone in self.zones:
             if shown.mark == "–":
@@ -239,6 +242,12 @@ class Phrasing:
 
     def value_text(self, claim: ResolvedClaim) -> str:
         value = claim.claim.value
+        stated = claim.claim.duration
+        if value is None and stated is not None:
+            text = plain(BOUND_WORDS[stated.bound] + duration(parse_duration(stated.length)))
+            if stated.stated:
+                text += " (" + escape.quoted(stated.stated) + ")"
+            return text
         if value is None:
             return "no figure given"
         text = inline(f"{BOUND_WORDS[value.bound]}{amount(value.amount)} {value.unit}")
@@ -264,6 +273,22 @@ class Phrasing:
             if c.nominal is not None and c.kind is not None
         )
         return f"{plain(duration_span(figure))} after the scheduled start ({per})"
+
+    def duration_text(self, d: DerivedDuration) -> str:
+        """``1h18m from the first trouble to mitigation · stated: PM-APP[^pm-app]: at most 1h18m
+        (“within 78 minutes”)`` (escaped); a statement that cannot be right says so."""
+        if d.name == "span":
+            text = plain(duration_span(d.figure))
+        else:
+            text = (
+                f"{plain(duration_span(d.figure))} from {plain(moment_words(d.start))} "
+                f"to {plain(moment_words(d.end))}"
+            )
+        said = []
+        for c in d.stated:
+            wrong = " — cannot be right" if c in d.contradicted_by else ""
+            said.append(f"{self.cite(c.source_id)}: {self.value_text(c)}{wrong}")
+        return text + (" · stated: " + " · ".join(said) if said else "")
 
     def audience_text(self, figure: CountFigure | None) -> str | None:
         if figure is None:

@@ -86,7 +86,7 @@ def _seconds(delta: timedelta | None) -> int | None:
 
 
 def _event(item: TimelineEvent, zones: Sequence[str]) -> EventDoc:
-    index = {id(c): n for n, c in enumerate(item.claims)}
+    index = {id(c): n for n, c in enumerate((*item.claims, *item.end_claims))}
     event = item.event
     return EventDoc(
         id=event.id,
@@ -105,6 +105,7 @@ def _event(item: TimelineEvent, zones: Sequence[str]) -> EventDoc:
             else [_seconds(item.since_start[0]), _seconds(item.since_start[1])]
         ),
         claims=[_claim(c) for c in item.claims],
+        end_claims=[_claim(c) for c in item.end_claims],
         discrepancies=[
             DiscrepancyDoc(
                 aspect=d.aspect,

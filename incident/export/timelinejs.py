@@ -90,7 +90,7 @@ def _slide(
         "unique_id": item.id,
         "start_date": date_parts(start, zones[0]),
     }
-    if when.mark == "–" and when.end is not None and when.end != start:
+    if when.mark in ("–", "d") and when.end is not None and when.end != start:
         slide["end_date"] = date_parts(when.end, zones[0])
     slide["display_date"] = escape(words.display_date(when, zones, locale), quote=True)
     slide["text"] = {"headline": _h(item.event.title), "text": _slide_text(timeline, item)}

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from schemas.models import TimeKind
+
 from ..cells import guard
 from ..timeline import ResolvedClaim, Timeline
 from . import words
@@ -63,10 +65,15 @@ def timesketch_rows(timeline: Timeline) -> Rows:
         anchor = words.shown(item).anchor
         timed: list[tuple[datetime, int, ResolvedClaim]] = []
         for index, claim in enumerate(item.claims):
-            if claim.nominal is None or claim.interval is None or anchor is None:
+            # A day without a clock counts as timed: its row sits at the event's time, with its
+            # hedge and interval beside it.
+            stated = claim.nominal is not None or claim.kind is TimeKind.day
+            if not stated or claim.interval is None or anchor is None:
                 untimed += 1
                 continue
-            timed.append((claim.nominal, index, claim))
+            placed = claim.nominal or claim.interval.earliest
+            assert placed is not None
+            timed.append((placed, index, claim))
         for _, _, claim in sorted(timed, key=lambda t: (t[0], t[1])):
             assert anchor is not None
             rows.append(_row(timeline, item.event.title, item.id, claim, anchor, item.disputed))
@@ -87,6 +94,8 @@ def _row(
     quote = words.text(claim.claim.quote) if claim.claim.quote else ""
     message = f"{words.text(title)} — {name}"
     stated_at = claim.nominal
+    if stated_at is None and claim.interval is not None:  # a day without a clock: its start
+        stated_at = claim.interval.earliest
     if quote:
         message += f": “{quote}”"
     time = claim.claim.time

@@ -26,13 +26,14 @@ from ..formatting import (
 from ..timeline import ResolvedClaim, Shown, Timeline, TimelineEvent
 from .escape import fold
 
-MARK_WORDS = {"": "", "~": "about ", ">": "after ", "<": "before ", "–": "", "?": ""}
+MARK_WORDS = {"": "", "~": "about ", ">": "after ", "<": "before ", "–": "", "?": "", "d": ""}
 HEDGE_WORDS: dict[TimeKind | None, str] = {
     TimeKind.exact: "",
     TimeKind.about: "about",
     TimeKind.after: "after",
     TimeKind.before: "before",
     TimeKind.between: "between",
+    TimeKind.day: "on the day",
     TimeKind.unknown: "no time",
     None: "no time",
 }
@@ -71,6 +72,8 @@ def display_date(when: Shown, zones: Sequence[str], locale: str = "en") -> str:
     anchor = when.anchor
     if anchor is None:
         return "time unknown"
+    if when.mark == "d":  # a day a source named, in its own zone: the same words everywhere
+        return shown_clock(when, zones[0], locale, with_day=False, abbr=True)
     parts = []
     first_day = day(anchor, zones[0])
     for index, zone in enumerate(zones):
@@ -127,7 +130,7 @@ def disagreement(timeline: Timeline, item: TimelineEvent) -> list[str]:
     """One line per discrepancy, source by source: nothing is averaged away."""
     out = []
     for found in item.discrepancies:
-        what = "time" if found.aspect == "time" else "figures"
+        what = {"time": "time", "duration": "duration"}.get(found.aspect, "figures")
         how = (
             "they cannot all be right"
             if found.kind == "conflict"

@@ -35,6 +35,8 @@ EVENT_FIELDS = {"event": "id", "event_note": "note"}
 TIME_COLUMNS = (
     "time",
     "until",
+    "on",
+    "part",
     "relative_to",
     "relative_source",
     "offset",
@@ -228,7 +230,9 @@ def _claim(
         draft.at((*path, "time", "kind"), row.number, sheet.shown("hedge"))
         claim["time"] = Flow(time)
     figure = row.get("figure")
-    value_given = {c: row.get(c) for c in ("unit", "bound", "figure_stated") if row.get(c)}
+    value_given = {
+        c: row.get(c) for c in ("unit", "bound", "counts", "figure_stated") if row.get(c)
+    }
     if figure or value_given:
         value: dict[str, Any] = {}
         amount = _number(figure)
@@ -245,12 +249,15 @@ def _claim(
             value["unit"] = row.get("unit")
         if row.get("bound"):
             value["bound"] = row.get("bound")
+        if row.get("counts"):
+            value["counts"] = row.get("counts")
         if row.get("figure_stated"):
             value["stated"] = row.get("figure_stated")
         for column, field in (
             ("figure", "amount"),
             ("unit", "unit"),
             ("bound", "bound"),
+            ("counts", "counts"),
             ("figure_stated", "stated"),
         ):
             draft.at((*path, "value", field), row.number, sheet.shown(column))

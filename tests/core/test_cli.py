@@ -65,7 +65,8 @@ def test_invalid_file_exits_1_and_names_file_line_column(bad: Path) -> None:
     )
     # the dangling source is reported in the same run, though the file failed the models
     assert lines[1].startswith(f"{bad}:26:17: error[unknown-source]: claim cites source 'cnbcc'")
-    assert lines[2] == "1 file, 0 events: 2 errors, 0 warnings"
+    # a structural error does not hide the event count
+    assert lines[2] == "1 file, 2 events: 2 errors, 0 warnings"
 
 
 def test_bundled_incidents_are_valid() -> None:

@@ -163,7 +163,7 @@ def test_source_footnotes_have_everything_and_quotes() -> None:
 
 
 def test_audience_chart_only_from_metrics_per_unit() -> None:
-    text = _section(_render("demo-stream"), "Audience over time")
+    text = _section(_render("demo-stream"), "Figures over time")
     block = re.search(r"```mermaid\n(.*?)```", text, re.S)
     assert block is not None
     chart = block.group(1)
@@ -172,7 +172,7 @@ def test_audience_chart_only_from_metrics_per_unit() -> None:
     assert "line [900000, 1100000]" in chart  # lowest claim at each time
     assert "line [900000, 1300000]" in chart  # highest: the gap is the disagreement
     assert text.count("```mermaid") == 1  # views are a different unit, with one point: no chart
-    assert "### Views" in text and "at least 50M views" in text
+    assert "### Audience: views" in text and "at least 50M views" in text
     assert "(this source gives no time; shown at the event's time)" in text
 
 
@@ -183,16 +183,17 @@ def test_sparse_incident_says_what_is_missing() -> None:
         "No source gives a scheduled start.",
         "No source puts forward a cause.",
         "No source quantifies the impact.",
-        "No source gives audience figures.",
+        "No source gives a figure.",
         "No source says when the trouble was first noticed.",
-        "No source gives a scheduled start, so there is no T+.",
+        "T+ counts from the first timed event, “Status page shows an outage”",
         "The sources do not disagree on any event's time or figures.",
         "No URL. Note: Read from a printed copy; no URL is known.",
     ):
         assert sentence in text, sentence
     table = _table_after(text, "## Timeline")
     assert table[0] == ["T+", "UTC", "WITA", "Event", "Actor", "Sources"]
-    assert table[2][:3] == ["", "Wed 24 May 2023 \\~12:00", "Wed 24 May 2023 \\~20:00"]
+    # No scheduled start: T+ still counts, from the first timed event.
+    assert table[2][:3] == ["T\\~+0m", "Wed 24 May 2023 \\~12:00", "Wed 24 May 2023 \\~20:00"]
 
 
 def test_lessons_are_derived_facts() -> None:

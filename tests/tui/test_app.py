@@ -445,11 +445,25 @@ async def test_g_draws_the_audience_chart() -> None:
         await pilot.press("g")
         await shows(pilot, ChartScreen)
         text = screen_text(pilot)
-        assert "Audience: listeners · 4 claims" in text
+        assert "Audience: listeners · 4 claims" in text  # one unit with a time: no unit key
         assert " A  ~20:50 EDT  more than 1M listeners  CNBC (early version)" in text
         assert "D  ~21:40 EDT  915k listeners" in text
         assert "░" in text  # the sources disagree about the peak
         assert "more than 1B views  Tribunnews" in text  # no time: listed, not plotted
+
+
+async def test_u_on_the_chart_switches_to_the_next_counted_unit() -> None:
+    app = make_app(Path(__file__).parents[2] / "incidents" / "crowdstrike-2024.yaml")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        first = screen_text(pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        second = screen_text(pilot)
+        assert "(1 of " in first and "u: next" in first  # flights, share price, percentages…
+        assert "(2 of " in second and first.splitlines()[1] != second.splitlines()[1]
 
 
 async def test_c_compares_two_incidents_on_a_shared_axis() -> None:
