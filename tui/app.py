@@ -25,6 +25,7 @@ from incident.view_options import ViewOptions
 
 from .data import Loaded, load_paths
 from .safe import one_line
+from .screens.base import AppScreen
 from .zone_modes import ZoneMode, zone_modes
 
 
@@ -204,6 +205,9 @@ class IncidentApp(App[int]):
         return None if self.incident is None else self.incident.timeline
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(screen, AppScreen) and action == screen.OWN_ACTION:
+            return False  # the screen in front is what this key opens: no stacking
         if action in INCIDENT_ACTIONS:
             return True if self.incident is not None else None
         return True

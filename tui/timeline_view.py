@@ -225,6 +225,8 @@ class TimelineView(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self.virtual_size = Size(event.size.width, len(self.positions) + 1)
+        # Fewer lines (the search box opened, the window shrank): keep the selection in view.
+        self.call_after_refresh(self._scroll_cursor_into_view)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -30,6 +30,10 @@ class AppScreen(Screen[None]):
     its times when it changes.
     """
 
+    OWN_ACTION: ClassVar[str | None] = None
+    """The app action that opens this screen: it does nothing here and is hidden from the
+    footer and the palette, so pressing it again never stacks the screen on itself."""
+
     @property
     def incident_app(self) -> IncidentApp:
         return cast("IncidentApp", self.app)

@@ -14,6 +14,7 @@ from .base import IncidentPageScreen
 
 
 class ChartScreen(IncidentPageScreen):
+    OWN_ACTION: ClassVar[str | None] = "chart"
     PAGE_ID: ClassVar[str] = "chart"
     BINDINGS: ClassVar[list[BindingType]] = [
         *IncidentPageScreen.BINDINGS,

@@ -16,6 +16,7 @@ from .base import BACK, AppScreen, footer
 
 
 class CompareScreen(AppScreen):
+    OWN_ACTION: ClassVar[str | None] = "compare"
     BINDINGS: ClassVar[list[BindingType]] = [BACK]
 
     DEFAULT_CSS = """

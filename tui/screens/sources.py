@@ -16,6 +16,7 @@ MAX_EVENTS = 40  # per source; the rest is counted
 
 
 class SourcesScreen(IncidentPageScreen):
+    OWN_ACTION: ClassVar[str | None] = "sources"
     PAGE_ID: ClassVar[str] = "sources"
 
     DEFAULT_CSS = """

@@ -33,7 +33,7 @@ class TimelineScreen(AppScreen):
             "Back",
             show=False,  # the footer is full at 80 columns; ? and the palette list it
             id="timeline.back",
-            tooltip="Back to the incident list (or clear the search)",
+            tooltip="Clear the search, then the filter, then go back to the incident list",
         ),
         Binding(
             "slash",
@@ -217,11 +217,18 @@ class TimelineScreen(AppScreen):
         self.set_focus(self.view)
 
     def action_back(self) -> None:
+        """Esc unwinds one step at a time: the search, then the filter, then back."""
         search = self.query_one("#search", Input)
-        if search.has_focus:
+        if search.has_focus or self.query_text or search.display:
             search.value = ""
             search.display = False
+            self.query_text = ""
             self.set_focus(self.view)
+            self._apply()
+            return
+        if self.event_filter is not None:
+            self.event_filter = None
+            self._apply()
             return
         super().action_back()
 
