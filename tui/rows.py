@@ -7,8 +7,10 @@ benchmark share them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from rich.style import Style
 from rich.text import Text
@@ -33,9 +35,12 @@ BOLD = Style(bold=True)
 ITALIC = Style(italic=True)
 DIM = Style(dim=True)
 
-WIDE = 110  # from this width on, the kind is spelled out and the actor gets more room
-RANGE_SHORT = 90  # from this width on, a range within one hour is shown whole: 20:13–30
-RANGE_WIDE = 130  # and from this one, any range: 20:50–21:10 (else its start: 20:50–)
+MIN_TITLE = 20  # no title gets fewer cells than this...
+NARROW = 100  # ...and below this width, where one zone is shown, no fewer than
+NARROW_TITLE = 30
+COMFORT_TITLE = 36  # the kind is abbreviated and the actor narrowed to give the title this
+CLOCK_MAX = 11  # 20:13–21:30: a range keeps both ends
+SINCE_MAX = 14  # T+1h13m–1h30m and a gap
 
 
 def zone_name(zone: str) -> str:
@@ -55,43 +60,118 @@ class RowStyles:
 
 
 @dataclass(frozen=True)
+class Needs:
+    """What a timeline's rows need: the widest clock (``~20:45`` 6, ``20:13–30`` 8,
+    ``20:13–21:30`` 11) and the widest ``T+`` with its gap."""
+
+    clock: int = CLOCK_MAX
+    since: int = SINCE_MAX
+
+
+def needs(items: Sequence[TimelineEvent], zones: Sequence[str], locale: str) -> Needs:
+    """The room the clocks and ``T+`` of ``items`` take in ``zones`` (so no range loses
+    an end and no column is wider than its widest cell)."""
+    clock, since = 6, 0
+    for item in items:
+        when = shown(item)
+        end = item.shown_end  # a span: start→end
+        if (when.mark == "–" or end is not None) and clock < CLOCK_MAX:
+            for zone in zones:
+                text = compact_clock(when, zone, locale, CLOCK_MAX)
+                if end is not None:
+                    text = f"{text}→{compact_clock(end, zone, locale, CLOCK_MAX)}"
+                clock = min(CLOCK_MAX, max(clock, len(text)))
+        if since < SINCE_MAX:
+            text = formatting.shown_since(when, scheduled_start(item))
+            if end is not None and text:
+                both = f"{text}→{formatting.shown_since(end, scheduled_start(item))[1:]}"
+                text = both if len(both) < SINCE_MAX else text
+            since = max(since, len(text) + 1 if text else 0)
+        if clock >= CLOCK_MAX and since >= SINCE_MAX:
+            break
+    return Needs(clock, min(since, SINCE_MAX))
+
+
+@dataclass(frozen=True)
 class Columns:
+    """The row layout at ``width``: fixed columns take what they need, the title the rest.
+
+    While the title has fewer than ``COMFORT_TITLE`` cells the kind is abbreviated and the
+    actor narrowed; while it has fewer than ``MIN_TITLE`` (``NARROW_TITLE`` below ``NARROW``
+    columns) the others give way in turn: the actor narrows again, the ``T+`` column goes,
+    below ``NARROW`` columns the zones after the first go (the detail pane and the context
+    line still show every zone), then kind and actor, and last the zones after the first at
+    any width.
+    """
+
     width: int
-    zones: tuple[str, ...]
-
-    @property
-    def wide(self) -> bool:
-        return self.width >= WIDE
-
-    @property
-    def kind(self) -> int:
-        return 12 if self.wide else 5
-
-    @property
-    def actor(self) -> int:
-        if self.wide:
-            return 22
-        return 14 if self.width >= 90 else 10
+    display: tuple[str, ...]
+    need: Needs = Needs()
 
     FLAG = 3
     SOURCES = 4
+    DAY = 5  # ``▸Tue`` and a gap
 
     @property
     def clock(self) -> int:
-        """Room for the clock: ``20:13–`` (6), ``20:13–30`` (8) or ``20:13–21:30`` (11)."""
-        if self.width >= RANGE_WIDE:
-            return 11
-        return 8 if self.width >= RANGE_SHORT else 6
+        return self.need.clock
 
     @property
     def zone(self) -> int:
-        """The clock, `` EDT``, `` ▸Tue`` and a gap: 16 at 80 columns."""
-        return self.clock + 10
+        """The clock, `` EDT``, `` ▸Tue`` and a gap."""
+        return self.clock + 5 + self.DAY
+
+    @cached_property
+    def _layout(self) -> tuple[tuple[str, ...], int, int, int]:
+        zones = self.display or ("UTC",)
+        since, kind, actor = self.need.since, 12, 22
+        minimum = NARROW_TITLE if self.width < NARROW else MIN_TITLE
+
+        def title() -> int:
+            used = self.FLAG + self.zone * len(zones) + since + kind + self.SOURCES + actor
+            return self.width - used
+
+        # (what gives way, its new size, the title it gives way for)
+        steps = [("kind", 5, COMFORT_TITLE), ("actor", 14, COMFORT_TITLE)]
+        steps += [("actor", 10, minimum), ("since", 0, minimum)]
+        if self.width < NARROW:  # one zone with its day marker; the context line has the rest
+            steps += [("zones", 1, minimum)]
+        steps += [("kind", 0, minimum), ("actor", 0, minimum)]
+        steps += [("zones", n, minimum) for n in range(len(zones) - 1, 0, -1)]
+        for what, size, wanted in steps:
+            if title() >= wanted:
+                continue
+            if what == "kind":
+                kind = size
+            elif what == "actor":
+                actor = size
+            elif what == "since":
+                since = size
+            else:
+                zones = zones[:size]
+        return zones, since, kind, actor
+
+    @property
+    def zones(self) -> tuple[str, ...]:
+        """The zones the rows show (the first ones of ``display`` that fit)."""
+        return self._layout[0]
 
     @property
     def since(self) -> int:
-        """``T+13m–30m`` and a gap; ``T+1h13m–1h30m`` where the clock has room for a range."""
-        return 10 if self.clock == 6 else 14
+        return self._layout[1]
+
+    @property
+    def kind(self) -> int:
+        return self._layout[2]
+
+    @property
+    def actor(self) -> int:
+        return self._layout[3]
+
+    @property
+    def wide(self) -> bool:
+        """The kind spelled out."""
+        return self.kind >= 12
 
     @property
     def title(self) -> int:
@@ -214,18 +294,20 @@ def row(
     when = shown(item)
     for zone in columns.zones:
         out.append_text(_zone_cell(when, previous, zone, locale, columns, styles, item.shown_end))
-    since = compact_since(when, scheduled_start(item), columns.since - 1)
-    if item.shown_end is not None:  # a span: T+ of both ends, when it fits
-        end_since = formatting.shown_since(item.shown_end, scheduled_start(item))
-        both = f"{since}→{end_since.removeprefix('T')}"
-        since = both if len(both) <= columns.since - 1 else since
-    out.append_text(cell(since, columns.since, styles.approx if when.mark else ""))
+    if columns.since:
+        since = compact_since(when, scheduled_start(item), columns.since - 1)
+        if item.shown_end is not None:  # a span: T+ of both ends, when it fits
+            end_since = formatting.shown_since(item.shown_end, scheduled_start(item))
+            both = f"{since}→{end_since.removeprefix('T')}"
+            since = both if len(both) <= columns.since - 1 else since
+        out.append_text(cell(since, columns.since, styles.approx if when.mark else ""))
     kind = str(item.event.kind)
     out.append_text(cell(kind if columns.wide else KIND_SHORT.get(kind, kind), columns.kind))
     out.append_text(cell(str(len(item.source_ids)), columns.SOURCES - 1, left=False))
     out.append(" ")
-    out.append_text(cell(one_line(item.event.actor), columns.actor - 1))
-    out.append(" ")
+    if columns.actor:
+        out.append_text(cell(one_line(item.event.actor), columns.actor - 1))
+        out.append(" ")
     out.append_text(cell(one_line(item.event.title), columns.title))
     return out
 

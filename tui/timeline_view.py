@@ -127,6 +127,8 @@ class TimelineView(ScrollView, can_focus=True):
         self.highlight = ""  # the search text, marked in the rows
         self.virtual_size = Size(0, len(self.positions) + 1)
         self._cache: LRUCache[tuple[int, bool, int, bool], Strip] = LRUCache(1024)
+        self._need = rows.needs(timeline.events, zones, locale)
+        self._columns = rows.Columns(0, zones, self._need)
 
     # --- data ---------------------------------------------------------------------------
 
@@ -157,6 +159,7 @@ class TimelineView(ScrollView, can_focus=True):
 
     def set_zones(self, zones: tuple[str, ...]) -> None:
         self.zones = zones
+        self._need = rows.needs(self.timeline.events, zones, self.locale)
         self._cache.clear()
         self.refresh()
 
@@ -248,11 +251,21 @@ class TimelineView(ScrollView, can_focus=True):
                 return moment
         return None
 
+    def columns(self, width: int | None = None) -> rows.Columns:
+        """The row layout at ``width`` (by default the view's own)."""
+        width = self.scrollable_content_region.width if width is None else width
+        columns = self._columns
+        if columns.width != width or columns.display != self.zones or columns.need != self._need:
+            columns = rows.Columns(width, self.zones, self._need)
+            if width == self.scrollable_content_region.width:
+                self._columns = columns
+        return columns
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
+        columns = self.columns(width)
         if y == 0:
-            columns = rows.Columns(width, self.zones)
             head = rows.header(columns)
             head.truncate(width, pad=True)
             # Text.render ignores Text.style: put the base style in a span, under the others.
@@ -276,7 +289,7 @@ class TimelineView(ScrollView, can_focus=True):
         text = rows.row(
             item,
             self._previous_moment(row),
-            rows.Columns(width, self.zones),
+            columns,
             self.locale,
             styles,
         )

@@ -38,6 +38,8 @@ from tui.screens.timeline import TimelineScreen
 from tui.timeline_view import TimelineView
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+THREE_SIZES = [*SIZES[:1], pytest.param((120, 40), id="120x40"), *SIZES[1:]]
+FOUR_ZONES = ["America/New_York", "Asia/Jakarta", "UTC", "Europe/London"]
 SnapCompare = Callable[..., bool]
 Shown = Callable[[App[object]], bool]
 
@@ -92,7 +94,7 @@ def test_incident_list(snap_compare: SnapCompare, size: tuple[int, int]) -> None
     assert snap_compare(make_app(FIXTURES), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", THREE_SIZES)
 def test_timeline(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     run_before = keys("j", "j", "j", shown=timeline_row(3))
     assert snap_compare(make_app(SPACES), terminal_size=size, run_before=run_before)
@@ -178,10 +180,16 @@ def _bundled(*paths: Path) -> None:
             pytest.skip(f"{path.name} is not in incidents/ yet")
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", THREE_SIZES)
 def test_bundled_x_spaces_timeline(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     _bundled(BUNDLED_X)
     assert snap_compare(make_app(BUNDLED_X), terminal_size=size, run_before=keys())
+
+
+def test_bundled_x_spaces_four_zones_at_120(snap_compare: SnapCompare) -> None:
+    _bundled(BUNDLED_X)
+    app = make_app(BUNDLED_X, zones=FOUR_ZONES)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys())
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -238,16 +238,55 @@ def test_rows_show_a_range_where_sources_disagree_never_a_middle() -> None:
     tl = timeline(SPACES)
     start = tl.by_id["start"]  # 20:35–20:47 EDT: the sources disagree
     zones = ("America/New_York", "Asia/Jakarta")
-    narrow = rows.row(start, None, rows.Columns(80, zones)).plain
-    assert "20:35– EDT" in narrow and "07:35– WIB" in narrow  # the start; the pane has it all
-    assert "T+35m–47m" in narrow
-    medium = rows.row(start, None, rows.Columns(100, zones)).plain
-    assert "20:35–47 EDT" in medium
-    wide = rows.row(start, None, rows.Columns(140, zones)).plain
-    assert "20:35–20:47 EDT" in wide
-    for text in (narrow, medium, wide):
+    need = rows.needs(tl.events, zones, "en")
+    narrow = rows.row(start, None, rows.Columns(80, zones, need)).plain
+    assert "20:35–20:47 EDT ▸Mon" in narrow  # both ends, at every width
+    assert "WIB" not in narrow  # 80 columns: one zone; the context line and pane have both
+    wide = rows.row(start, None, rows.Columns(140, zones, need)).plain
+    assert "20:35–20:47 EDT" in wide and "07:35–07:47 WIB" in wide
+    assert "T+35m–47m" in wide
+    for text in (narrow, wide):
         assert "~20:41" not in text and "T~" not in text
         assert "▸Mon" in text  # the day marker stands at the range's start
+
+
+def test_a_column_takes_what_its_cells_need() -> None:
+    tl = timeline(DESANTIS)
+    points = [item for item in tl.events if rows.shown(item).mark != "–"]
+    need = rows.needs(points, ("America/New_York",), "en")
+    assert need.clock < rows.CLOCK_MAX  # no range: no room kept for one
+    assert rows.needs(tl.events, ("America/New_York",), "en").clock == rows.CLOCK_MAX
+    assert rows.Columns(120, ("UTC",), need).zone < rows.Columns(120, ("UTC",)).zone
+
+
+FOUR = ("America/New_York", "Asia/Jakarta", "UTC", "Europe/London")
+
+
+def test_titles_keep_their_room_at_every_width_and_zone_count() -> None:
+    for path in (SPACES, DESANTIS):
+        tl = timeline(path)
+        need = rows.needs(tl.events, FOUR, "en")
+        for width in (80, 100, 120, 140, 160, 200):
+            for count in (1, 2, 3, 4):
+                columns = rows.Columns(width, FOUR[:count], need)
+                assert columns.title >= rows.MIN_TITLE, (path.name, width, count)
+                if width < rows.NARROW:
+                    assert columns.zones == FOUR[:1] and columns.title >= rows.NARROW_TITLE
+                if width >= 120:
+                    assert columns.zones == FOUR[:count]  # four zones still fit at 120
+                line = rows.row(tl.events[3], None, columns)
+                assert line.cell_len == rows.header(columns).cell_len == width
+
+
+def test_a_wider_window_never_shrinks_the_title() -> None:
+    tl = timeline(SPACES)
+    zones = ("America/New_York", "Asia/Jakarta")
+    need = rows.needs(tl.events, zones, "en")
+    layouts = [rows.Columns(width, zones, need) for width in range(60, 241)]
+    assert min(c.title for c in layouts if c.width >= 80) >= rows.MIN_TITLE
+    full = [c for c in layouts if c.width >= 160]  # every column at its full size from here
+    assert all(c.kind == 12 and c.actor == 22 and c.zones == zones for c in full)
+    assert [c.title for c in full] == list(range(full[0].title, full[0].title + len(full)))
 
 
 def test_compact_clock_and_since() -> None:
@@ -272,6 +311,9 @@ def test_rows_stay_aligned_at_every_width() -> None:
     for width in (80, 100, 120, 140, 200):
         columns = rows.Columns(width, zones)
         head = rows.header(columns).plain
+        if "Asia/Jakarta" not in columns.zones:
+            assert width < rows.NARROW
+            continue
         column = head.index("Jakarta")
         previous = None
         for item in tl.events:

@@ -13,6 +13,7 @@ from textual.widgets import Header, Input, Static
 
 from incident.timeline import Timeline, TimelineEvent
 
+from .. import rows
 from ..data import Loaded
 from ..detail_text import citation, event_detail
 from ..safe import one_line
@@ -22,7 +23,8 @@ from .base import AppScreen, footer
 from .dialogs import CLEAR_FILTER, FilterDialog
 
 LEGEND = "!! conflict · ! variance · ~about >after <before 20:13–30 range · ▸ new day"
-WIDE_DETAIL = 140  # from this width on the detail pane sits beside the rows
+DETAIL_SHARE = 0.4  # of the width, for the detail pane beside the rows
+DETAIL_MIN = 40
 
 
 class TimelineScreen(AppScreen):
@@ -56,6 +58,14 @@ class TimelineScreen(AppScreen):
             tooltip="Jump to the next event whose sources disagree",
         ),
         Binding(
+            "p",
+            "toggle_detail",
+            "Pane",
+            show=False,  # the footer is full at 80 columns; ? and the palette list it
+            id="timeline.toggle_detail",
+            tooltip="Hide the detail pane to give the rows the whole screen, or show it again",
+        ),
+        Binding(
             "y",
             "copy_citation",
             "Copy",
@@ -65,13 +75,9 @@ class TimelineScreen(AppScreen):
         ),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared on Screen without ClassVar)
-        (0, "-narrow"),
-        (WIDE_DETAIL, "-wide"),
-    ]
-
     DEFAULT_CSS = """
     TimelineScreen #body { height: 1fr; }
+    TimelineScreen.-no-detail #detail { display: none; }
     TimelineScreen.-wide #body { layout: horizontal; }
     TimelineScreen #rows { height: 1fr; }
     TimelineScreen.-narrow #rows { height: 3fr; }
@@ -94,6 +100,7 @@ class TimelineScreen(AppScreen):
         self._index: EventIndex | None = entry.index
         self.query_text = ""
         self.event_filter: EventFilter | None = None
+        self.show_detail = True  # p hides the pane (the rows take the whole screen)
 
     @property
     def current_incident(self) -> Loaded | None:
@@ -141,10 +148,32 @@ class TimelineScreen(AppScreen):
     def on_mount(self) -> None:
         self.title = one_line(self.timeline.incident.title)
         self._update_subtitle()
+        self._place_detail()
         self.view.focus()
         self._show(self.view.selected)
         if self._index is None:
             self._build_index()
+
+    def on_resize(self) -> None:
+        self._place_detail()
+
+    def detail_beside(self, width: int) -> bool:
+        """The detail pane goes beside the rows only where the rows keep every display zone and
+        a readable title (``rows.NARROW_TITLE``); else below them."""
+        side = max(DETAIL_MIN, int(width * DETAIL_SHARE))
+        columns = self.view.columns(width - side - 3)  # the pane's border, the scrollbar
+        return columns.zones == self.view.zones and columns.title >= rows.NARROW_TITLE
+
+    def _place_detail(self) -> None:
+        beside = self.detail_beside(self.size.width)
+        self.set_class(beside, "-wide")
+        self.set_class(not beside, "-narrow")
+        self.set_class(not self.show_detail, "-no-detail")
+
+    def action_toggle_detail(self) -> None:
+        self.show_detail = not self.show_detail
+        self._place_detail()
+        self.view.refresh()
 
     def _update_subtitle(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)
@@ -265,5 +294,6 @@ class TimelineScreen(AppScreen):
     def zones_changed(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)
         self.view.set_zones(mode.zones)
+        self._place_detail()
         self._update_subtitle()
         self._show(self.view.selected)

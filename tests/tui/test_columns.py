@@ -1,0 +1,67 @@
+"""Columns budgeted on screen: the title keeps its room at 80, 120 and 160 columns with one to
+four display zones, ranges keep both ends, and the detail pane goes beside the rows only when
+the rows keep a readable title (``p`` hides it)."""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import BUNDLED_X, SPACES, make_app, ready, screen_text, shows, wait_for
+
+from tui import rows
+from tui.screens.timeline import TimelineScreen
+from tui.timeline_view import TimelineView
+
+FOUR = ["America/New_York", "Asia/Jakarta", "UTC", "Europe/London"]
+
+
+@pytest.mark.parametrize(
+    ("size", "zones", "least"),
+    [
+        ((80, 24), None, rows.NARROW_TITLE),
+        ((80, 24), FOUR, rows.NARROW_TITLE),
+        ((120, 40), None, rows.MIN_TITLE),
+        ((120, 40), FOUR, rows.MIN_TITLE),
+        ((160, 48), None, rows.MIN_TITLE),
+        ((160, 48), FOUR, rows.MIN_TITLE),
+    ],
+)
+async def test_every_title_keeps_its_room(
+    size: tuple[int, int], zones: list[str] | None, least: int
+) -> None:
+    app = make_app(BUNDLED_X, zones=zones) if zones else make_app(BUNDLED_X)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        screen = await shows(pilot, TimelineScreen)
+        view = screen.query_one(TimelineView)
+        columns = view.columns()
+        assert columns.title >= least
+        if size[0] >= 120:
+            assert columns.zones == view.zones  # four zones still fit at 120 columns
+        else:
+            assert len(columns.zones) == 1  # one zone with its day marker at 80
+        text = screen_text(pilot)
+        assert "▸Mon" in text  # the day marker
+        assert "20:13–20:30 EDT" in text  # a range keeps both ends
+        assert "20:13–" + " " not in text
+        for item in view.timeline.events[:5]:
+            shown = item.event.title[: least - 1]
+            assert shown in text, shown
+
+
+async def test_the_detail_pane_sits_beside_only_with_room_and_p_hides_it() -> None:
+    app = make_app(SPACES)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        screen = await shows(pilot, TimelineScreen)
+        view = screen.query_one(TimelineView)
+        detail = screen.query_one("#detail")
+        beside = screen.has_class("-wide")
+        assert beside == screen.detail_beside(160)
+        assert view.columns().title >= rows.NARROW_TITLE or not beside
+        assert not screen.detail_beside(120)  # the rows would lose their second zone or title
+        assert screen.detail_beside(240)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: not detail.display, "the detail pane hidden")
+        await wait_for(pilot, lambda: view.size.height > 40, "the rows taking the screen")
+        await pilot.press("p")
+        await wait_for(pilot, lambda: detail.display, "the detail pane back")
