@@ -158,7 +158,7 @@ async def test_rows_in_reconstructed_order_with_both_zones() -> None:
         assert "20:00 EDT ▸Mon" in text  # the day in New York
         assert "07:00 WIB ▸Tue" in text  # is the next day in Jakarta
         assert "~20:50 EDT" in text  # about the instant the source names
-        assert "20:35–47 EDT" in text  # sources disagree: a range, not a middle
+        assert "20:35–20:47 EDT" in text  # sources disagree: a range (both ends), not a middle
         assert "~20:41" not in text  # (the middle no source named)
         assert "T+35m–47m" in text
         assert ">22:42 EDT" in text  # bounded
