@@ -3,28 +3,15 @@ then UTC once — for any set of zones, not a fixed list."""
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
-from tui_helpers import SPACES, make_app, ready
+from tui_helpers import SPACES, make_app, ready, shows, wait_for
 
 from incident.view_options import DisplayZone, ViewOptions
 from tui.timeline_view import TimelineView
 from tui.zone_modes import zone_modes
 
 FOUR = ("UTC", "America/Los_Angeles", "America/New_York", "Asia/Jakarta")
-
-
-async def wait_until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
-    """Wait, generously, for what the test checks (never a fixed number of pauses)."""
-    deadline = time.monotonic() + 30
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.wait_for_scheduled_animations()
-        await asyncio.sleep(0.01)
 
 
 def test_modes_are_all_together_each_alone_then_utc_once() -> None:
@@ -68,7 +55,7 @@ async def test_z_shows_each_of_four_display_zones_alone_and_all_together(tmp_pat
         for _ in range(len(FOUR) + 1):
             before = view.zones
             await pilot.press("z")
-            await wait_until(pilot, lambda before=before: view.zones != before)  # type: ignore[misc]
+            await wait_for(pilot, lambda before=before: view.zones != before, "the next zone mode")
             seen.append(view.zones)
         assert seen == [*((z,) for z in FOUR), FOUR]
 
@@ -83,7 +70,7 @@ async def test_zone_flags_cycle_through_their_own_zones() -> None:
         for _ in range(4):
             before = view.zones
             await pilot.press("z")
-            await wait_until(pilot, lambda before=before: view.zones != before)  # type: ignore[misc]
+            await wait_for(pilot, lambda before=before: view.zones != before, "the next zone mode")
             seen.append(view.zones)
         assert seen == [
             ("Europe/London",),
@@ -103,8 +90,8 @@ async def test_help_names_the_zones_z_cycles_through(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 60)) as pilot:
         await ready(pilot)
         await pilot.press("question_mark")
-        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        text = str(app.screen.query_one("#help-text", Static).render())
+        help_screen = await shows(pilot, HelpScreen)  # mounted, not only pushed
+        text = str(help_screen.query_one("#help-text", Static).render())
         assert "▸ all 4 (UTC, America/Los_Angeles, America/New_York, Asia/Jakarta)" in text
         for line in ("Los Angeles (America/Los_Angeles)", "WIB (Asia/Jakarta)", "UTC (UTC)"):
             assert line in text
