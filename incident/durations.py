@@ -18,7 +18,9 @@ and an event with ``ends:`` has its own span. A duration is computed for every p
 (one at each end), so sources that disagree give a range, not an average: each end keeps the
 hedge of the claims it comes from ("about 40m to more than 54m"). A claim with a clock reading
 ("8:42", "about 8:45") counts from the instant it names; a claim that only bounds a time (a
-"between", a day or part of a day) counts from both of its ends, hedged "at least" and "at most".
+"between", a day or part of a day) counts from both of its ends, hedged "at least" and "at most". Only ``delay`` may be negative (a start before the schedule);
+every other duration is never below zero: a pair of claims that would make it so counts as
+"at least 0m".
 """
 
 from __future__ import annotations
@@ -96,6 +98,11 @@ def between(
                 values.extend(found)
                 used.setdefault(id(s), s)
                 used.setdefault(id(e), e)
+    # A duration runs from one moment to a later one: where the sources' times put the end
+    # before the start ("before 20:00" against 20:18 seen the other way round), the pair says
+    # only that the duration is not negative, never that it is "about -12m".
+    zero = timedelta(0)
+    values = [(v, b) if v >= zero else (zero, Bound.at_least) for v, b in values]
     ends_found = hedged_range(values)
     if ends_found is None:
         return None

@@ -374,6 +374,27 @@ def test_derived_durations_keep_their_hedges_and_stated_ones_are_checked() -> No
     assert [d.aspect for d in fix.discrepancies] == ["duration"]
 
 
+def test_a_derived_duration_is_never_negative() -> None:
+    # A detection "before 20:40" against a first trouble the sources put at 20:42 and about
+    # 20:45: the pairs would give minus minutes; a time to detect is never below zero.
+    early = OUTAGE.replace(
+        "key_moments: {first_trouble: start, mitigated: fix}",
+        "key_moments: {first_trouble: start, detected: seen, mitigated: fix}",
+    ) + (
+        "  - id: seen\n"
+        "    title: Monitoring notices\n"
+        "    kind: observation\n"
+        "    claims:\n"
+        "      - source: ap\n"
+        "        quote: noticed before 8:40 p.m.\n"
+        '        time: {kind: before, at: "2024-08-12 20:40", zone: ET}\n'
+    )
+    detect = _timeline(early).duration("time_to_detect")
+    assert detect is not None
+    assert detect.figure.low.value == timedelta(0)
+    assert "-" not in duration_span(detect.figure)
+
+
 def test_saturday_night_shows_as_words_and_sorts_within_its_day() -> None:
     t = _timeline(OUTAGE)
     weekend = t.by_id["weekend"]
