@@ -18,9 +18,10 @@ and an event with ``ends:`` has its own span. A duration is computed for every p
 (one at each end), so sources that disagree give a range, not an average: each end keeps the
 hedge of the claims it comes from ("about 40m to more than 54m"). A claim with a clock reading
 ("8:42", "about 8:45") counts from the instant it names; a claim that only bounds a time (a
-"between", a day or part of a day) counts from both of its ends, hedged "at least" and "at most". Only ``delay`` may be negative (a start before the schedule);
-every other duration is never below zero: a pair of claims that would make it so counts as
-"at least 0m".
+"between", a day or part of a day) counts from both of its ends, hedged "at least" and "at most".
+
+Only ``delay`` may be negative (a start before the schedule); every other duration is never
+below zero: a pair of claims that would make it so counts as "at least 0m".
 """
 
 from __future__ import annotations

@@ -116,6 +116,14 @@ def _summary(view: Phrasing) -> list[str]:
     ]
 
 
+def _is_scheduled(view: Phrasing) -> bool:
+    """Whether the incident is an event that was meant to start at a time (a livestream, a
+    launch): only then do a scheduled start, an actual start, a delay and an audience belong
+    among its key figures. An ordinary outage is told by its first trouble and its durations."""
+    moments = view.timeline.incident.key_moments
+    return moments.scheduled_start is not None or moments.actual_start is not None
+
+
 def _key_figures(view: Phrasing) -> str:
     t = view.timeline
     rows: list[tuple[str, str, str]] = []
@@ -129,20 +137,25 @@ def _key_figures(view: Phrasing) -> str:
         per = " · ".join(f"{view.source_name(c.source_id)}: {view.stated(c)}" for c in item.claims)
         rows.append((label, f"{value} ({per})", view.refs(item.source_ids)))
 
-    moment_row("Scheduled start", "scheduled_start", "No source gives a scheduled start.")
-    moment_row("Actual start", "actual_start", "No source gives an actual start.")
-    delay = view.delay_text(t.delay)
-    rows.append(
-        ("Delay", delay, view.refs(c.source_id for c in t.delay.claims))
-        if delay is not None and t.delay is not None
-        else ("Delay", "Cannot be computed: no sourced scheduled and actual start.", "")
-    )
+    scheduled = _is_scheduled(view)
+    if scheduled:
+        moment_row("Scheduled start", "scheduled_start", "No source gives a scheduled start.")
+        moment_row("Actual start", "actual_start", "No source gives an actual start.")
+        delay = view.delay_text(t.delay)
+        rows.append(
+            ("Delay", delay, view.refs(c.source_id for c in t.delay.claims))
+            if delay is not None and t.delay is not None
+            else ("Delay", "Cannot be computed: no sourced scheduled and actual start.", "")
+        )
+    else:
+        moment_row("First trouble", "first_trouble", "No source says when the trouble began.")
     audience = view.audience_text(t.peak_audience)
-    rows.append(
-        ("Peak audience", audience, view.refs(c.source_id for c in t.peak_audience.claims))
-        if audience is not None and t.peak_audience is not None
-        else ("Peak audience", "No source gives a peak audience.", "")
-    )
+    if audience is not None and t.peak_audience is not None:
+        rows.append(
+            ("Peak audience", audience, view.refs(c.source_id for c in t.peak_audience.claims))
+        )
+    elif scheduled:
+        rows.append(("Peak audience", "No source gives a peak audience.", ""))
     moment_row("End", "end", "No source gives an end time.")
     for d in t.durations:
         if d.name in ("delay", "span"):
@@ -268,12 +281,14 @@ def _detection(view: Phrasing) -> list[str]:
 def _resolution(view: Phrasing) -> list[str]:
     start = view.timeline.moment("actual_start")
     end = view.timeline.moment("end")
-    items = [
-        "- Actual start: " + view.moment_line(start)
-        if start is not None
-        else "- No source gives an actual start.",
-        "- End: " + view.moment_line(end) if end is not None else "- No source gives an end time.",
-    ]
+    items = []
+    if start is not None:
+        items.append("- Actual start: " + view.moment_line(start))
+    elif _is_scheduled(view):
+        items.append("- No source gives an actual start.")
+    items.append(
+        "- End: " + view.moment_line(end) if end is not None else "- No source gives an end time."
+    )
     return ["## Resolution", "\n".join(items)]
 
 
@@ -325,6 +340,7 @@ def _lessons(view: Phrasing) -> list[str]:
             ("first_trouble", "when trouble was first noticed"),
         )
         if t.moment(name) is None
+        and (_is_scheduled(view) or name not in ("scheduled_start", "actual_start"))
     ]
     if missing:
         listed = ", ".join(missing[:-1]) + (", or " if len(missing) > 2 else " or ")

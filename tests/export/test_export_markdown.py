@@ -180,7 +180,7 @@ def test_sparse_incident_says_what_is_missing() -> None:
     text = _render("sparse")
     for sentence in (
         "No source gives an end time.",
-        "No source gives a scheduled start.",
+        "No source says when the trouble began.",
         "No source puts forward a cause.",
         "No source quantifies the impact.",
         "No source gives a figure.",
@@ -190,6 +190,9 @@ def test_sparse_incident_says_what_is_missing() -> None:
         "No URL. Note: Read from a printed copy; no URL is known.",
     ):
         assert sentence in text, sentence
+    # An outage with no schedule is not told by a missing schedule, delay or audience.
+    for absent in ("scheduled start", "actual start", "Delay", "Peak audience"):
+        assert absent not in text, absent
     table = _table_after(text, "## Timeline")
     assert table[0] == ["T+", "UTC", "WITA", "Event", "Actor", "Sources"]
     # No scheduled start: T+ still counts, from the first timed event.
