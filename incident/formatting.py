@@ -202,15 +202,34 @@ def amount(value: float) -> str:
     return f"{value:g}"
 
 
-def hedged_duration(end: Hedged[timedelta]) -> str:
-    """``about 40m``, ``more than 54m``, ``18m``."""
-    return BOUND_WORDS[end.bound] + duration(end.value)
+BOUND_MARKS = {
+    Bound.exact: "",
+    Bound.about: "~",
+    Bound.at_least: "≥",
+    Bound.more_than: ">",
+    Bound.at_most: "≤",
+    Bound.less_than: "<",
+}
+"""The compact hedges, one character each (the app's legend and help name them)."""
 
 
-def duration_span(figure: DurationFigure) -> str:
-    """``42m``, ``40m to 45m``, ``about 40m to more than 54m`` (not escaped)."""
-    low = hedged_duration(figure.low)
-    return low if figure.single else f"{low} to {hedged_duration(figure.high)}"
+def hedged_duration(end: Hedged[timedelta], *, compact: bool = False) -> str:
+    """``about 40m``, ``more than 54m``, ``18m``; compact: ``~40m``, ``>54m``, ``18m``."""
+    return (BOUND_MARKS if compact else BOUND_WORDS)[end.bound] + duration(end.value)
+
+
+def duration_span(figure: DurationFigure, *, compact: bool = False) -> str:
+    """The one wording of a duration, its hedges kept, in every view (not escaped).
+
+    Long (the export, the detail pane): ``42m``, ``40m to 45m``, ``about 40m to more than 54m``.
+    Compact (the list, compare, the timeline's context line): ``42m``, ``40m–45m``,
+    ``~40m–>54m``. The same ends and hedges either way: an open bound never reads closed.
+    """
+    low = hedged_duration(figure.low, compact=compact)
+    if figure.single:
+        return low
+    high = hedged_duration(figure.high, compact=compact)
+    return f"{low}–{high}" if compact else f"{low} to {high}"
 
 
 def hedged_amount(end: Hedged[float]) -> str:

@@ -98,8 +98,8 @@ def compare_view(
         if a is not None or b is not None:
             line(
                 label,
-                formatting.duration_span(a.figure) if a else "unknown",
-                formatting.duration_span(b.figure) if b else "unknown",
+                formatting.duration_span(a.figure, compact=True) if a else "unknown",
+                formatting.duration_span(b.figure, compact=True) if b else "unknown",
             )
     line("Peak audience", audience_text(first.peak_audience), audience_text(second.peak_audience))
     line("Sources", str(len(first.sources)), str(len(second.sources)))

@@ -10,10 +10,10 @@ from .safe import one_line
 
 
 def delay_text(figure: DurationFigure | None) -> str:
+    """``~40m–>54m``: the export's wording in its compact style (hedges kept)."""
     if figure is None:
         return "unknown"
-    low, high = formatting.duration(figure.low.value), formatting.duration(figure.high.value)
-    return low if low == high else f"{low}–{high}"
+    return formatting.duration_span(figure, compact=True)
 
 
 def audience_text(figure: CountFigure | None, *, unit: bool = True, sep: str = " ") -> str:
@@ -27,12 +27,20 @@ def audience_text(figure: CountFigure | None, *, unit: bool = True, sep: str = "
 def scheduled_text(
     timeline: Timeline, zones: tuple[str, ...], locale: str, sep: str = " / "
 ) -> str:
+    """``20:00 EDT / 07:00 WIB``; where the dates differ, each with its day: ``Mon 20:00 EDT /
+    Tue 07:00 WIB`` (the WIB time is on Tuesday)."""
     start = timeline.scheduled_start
     if start is None:
         return "unknown"
-    return sep.join(
-        f"{formatting.clock(start, z, locale)} {formatting.abbreviation(start, z)}" for z in zones
-    )
+    days = len({formatting.date_key(start, z) for z in zones}) > 1
+
+    def one(zone: str) -> str:
+        text = f"{formatting.clock(start, zone, locale)} {formatting.abbreviation(start, zone)}"
+        if days:
+            return formatting.local(start, zone).format("ddd", locale=locale) + " " + text
+        return text
+
+    return sep.join(one(z) for z in zones)
 
 
 def date_text(timeline: Timeline, zone: str, locale: str, *, weekday: bool = True) -> str:

@@ -39,6 +39,7 @@ MIN_TITLE = 20  # no title gets fewer cells than this...
 NARROW = 100  # ...and below this width, where one zone is shown, no fewer than
 NARROW_TITLE = 30
 COMFORT_TITLE = 36  # the kind is abbreviated and the actor narrowed to give the title this
+NO_TIME = "no time given"  # where an untimed event's clock would be
 CLOCK_MAX = 11  # 20:13–21:30: a range keeps both ends
 SINCE_MAX = 14  # T+1h13m–1h30m and a gap
 
@@ -292,7 +293,11 @@ def row(
     mark = flag(item)
     out.append_text(cell(mark, columns.FLAG, styles.disputed if mark else ""))
     when = shown(item)
-    for zone in columns.zones:
+    if when.anchor is None:  # kept in the reconstructed order, and said so in words
+        out.append_text(
+            cell(NO_TIME.rjust(columns.clock), columns.zone * len(columns.zones), styles.dim)
+        )
+    for zone in columns.zones if when.anchor is not None else ():
         out.append_text(_zone_cell(when, previous, zone, locale, columns, styles, item.shown_end))
     if columns.since:
         since = compact_since(when, scheduled_start(item), columns.since - 1)

@@ -59,9 +59,9 @@ async def test_list_shows_every_file_with_its_figures() -> None:
         table = app.screen.query_one(DataTable)
         assert table.row_count == 4  # desantis, hostile, invalid/broken, spaces
         text = screen_text(pilot)
-        assert "40m–45m" in text  # delay of the Spaces fixture
+        assert "~40m–~45m" in text  # delay of the Spaces fixture
         assert "915k–1.4M" in text  # peak audience range
-        assert "25m–26m" in text
+        assert "~25m–26m" in text
         assert "✗ invalid" in text
         assert "20:00 EDT" in text and "07:00 WIB" in text
 
@@ -474,7 +474,7 @@ async def test_c_compares_two_incidents_on_a_shared_axis() -> None:
         await shows(pilot, CompareScreen)
         text = screen_text(pilot)
         assert "Delay to start" in text
-        assert "40m–45m" in text and "25m–26m" in text
+        assert "~40m–~45m" in text and "~25m–26m" in text
         assert "915k–1.4M listeners" in text and "300k–600k listeners" in text
         assert "[disputed] A massive distributed denial-of-service attack" in text
         assert "The Verge disputes" in text

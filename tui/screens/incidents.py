@@ -20,13 +20,14 @@ from .base import AppScreen, footer
 # (label, width); the incident column takes what is left of the screen.
 FIXED = (
     ("Date", 11),
-    ("Scheduled", 9),
-    ("Delay", 7),
+    ("Scheduled", 13),  # Tue 07:00 WIB
+    ("Delay", 10),  # ~40m–>54m
     ("Peak", 10),
     ("Src", 3),
     ("Status", 9),
 )
 PADDING = 1  # cells either side of every column
+MIN_TITLE = 20
 
 
 class IncidentListScreen(AppScreen):
@@ -62,19 +63,35 @@ class IncidentListScreen(AppScreen):
         self._fill()
 
     @property
+    def columns(self) -> tuple[tuple[str, int], ...]:
+        """The fixed columns that leave the incident at least ``MIN_TITLE`` cells: the date
+        gives way first (the scheduled start carries the day in every zone, the summary
+        below the whole date)."""
+        if self._title_room(FIXED) >= MIN_TITLE:
+            return FIXED
+        return tuple(c for c in FIXED if c[0] != "Date")
+
+    def _title_room(self, columns: tuple[tuple[str, int], ...]) -> int:
+        fixed = sum(w for _, w in columns) + 2 * PADDING * (len(columns) + 1) + 2
+        return self.size.width - fixed
+
+    @property
     def title_width(self) -> int:
-        fixed = sum(w for _, w in FIXED) + 2 * PADDING * (len(FIXED) + 1) + 2
-        return max(16, self.size.width - fixed)
+        return max(16, self._title_room(self.columns))
 
     def _fill(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         keep = self.highlighted_row
         table.clear(columns=True)
         table.add_column("Incident", width=self.title_width, key="incident")
-        for label, width in FIXED:
+        shown = self.columns
+        for label, width in shown:
             table.add_column(label, width=width, key=label)
         for number, entry in enumerate(self.entries):
-            table.add_row(*self._cells(entry), key=str(number), height=2)
+            title, *rest = self._cells(entry)
+            cells = dict(zip([label for label, _ in FIXED], rest, strict=True))
+            row = [title, *(cells[label] for label, _ in shown)]
+            table.add_row(*row, key=str(number), height=2)
         if self.entries:
             table.move_cursor(row=min(keep, len(self.entries) - 1))
         self._describe()

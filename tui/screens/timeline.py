@@ -11,11 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Input, Static
 
+from incident import formatting
 from incident.timeline import Timeline, TimelineEvent
 
 from .. import rows
 from ..data import Loaded
 from ..detail_text import citation, event_detail
+from ..figures import delay_text
 from ..safe import one_line
 from ..search import EventFilter, EventIndex
 from ..timeline_view import TimelineView
@@ -81,6 +83,7 @@ class TimelineScreen(AppScreen):
     TimelineScreen.-wide #body { layout: horizontal; }
     TimelineScreen #rows { height: 1fr; }
     TimelineScreen.-narrow #rows { height: 3fr; }
+    TimelineScreen #context { height: 1; padding: 0 1; color: $text-accent; }
     TimelineScreen #status { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     TimelineScreen #detail { height: 2fr; border-top: solid $primary; padding: 0 1; }
     TimelineScreen.-wide #detail {
@@ -138,6 +141,7 @@ class TimelineScreen(AppScreen):
         search.cursor_blink = app.cursor_blink
         with Vertical(id="body"):
             with Vertical(id="rows"):
+                yield Static(id="context", markup=False)
                 yield TimelineView(self.timeline, mode.zones, app.locale, id="timeline")
                 yield search
                 yield Static(id="status", markup=False)
@@ -199,7 +203,31 @@ class TimelineScreen(AppScreen):
         else:
             detail.update(event_detail(item, self.timeline, mode.zones, self.incident_app.locale))
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#context", Static).update(self.context_line(item))
         self._update_status()
+
+    def context_line(self, item: TimelineEvent | None) -> Text:
+        """The selected event's day in every display zone (``Mon 12 Aug EDT · Tue 13 Aug
+        WIB``), or that it has no time, and the delay to the start, hedges kept."""
+        mode = self.incident_app.zone_mode(self.timeline)
+        moment = None if item is None else rows.moment_of(item)
+        if item is None:
+            parts = []
+        elif moment is None:
+            parts = [f"{rows.NO_TIME}: kept where the file puts it"]
+        else:
+            locale = self.incident_app.locale
+            parts = [
+                " · ".join(
+                    formatting.local(moment, zone).format("ddd D MMM", locale=locale)
+                    + " "
+                    + formatting.abbreviation(moment, zone)
+                    for zone in mode.zones
+                )
+            ]
+        if self.timeline.delay is not None:
+            parts.append(f"delay {delay_text(self.timeline.delay)}")
+        return Text("  │  ".join(parts), no_wrap=True, overflow="ellipsis")
 
     def _update_status(self) -> None:
         view = self.view
