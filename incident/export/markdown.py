@@ -464,13 +464,20 @@ def disagreements_section(view: Phrasing) -> Section:
             lines.append(f"  - {label}: {view.interval_all(interval, d.claims)}")
         if d.aspect == "duration":
             derived = next(
-                (x for x in view.timeline.durations if set(d.claims) <= set(x.contradicted_by)),
+                (x for x in view.timeline.durations if _same_claims(d.claims, x.contradicted_by)),
                 None,
             )
             if derived is not None:
                 lines.append(f"  - Derived from the claims: {plain(duration_span(derived.figure))}")
         items.append("\n".join(lines))
     return Section(title, ("\n".join(items),))
+
+
+def _same_claims(some: Sequence[ResolvedClaim], among: Sequence[ResolvedClaim]) -> bool:
+    """Whether every claim of ``some`` is one of ``among`` (by identity: a claim's model holds
+    lists, so it cannot be hashed)."""
+    ids = {id(c) for c in among}
+    return all(id(c) in ids for c in some)
 
 
 # -- audience chart ------------------------------------------------------------------------------

@@ -464,3 +464,13 @@ def test_a_structural_error_keeps_the_event_count_and_the_other_checks() -> None
     codes = {p.code for p in result.problems}
     assert "unknown-source" in codes, problems(result)
     assert "2 events" in summary(Report([result], result.problems), strict=False)
+
+
+def test_a_contradicted_stated_duration_exports_as_a_disagreement() -> None:
+    # The claim's model holds lists, so the export must not hash claims to match them up.
+    from incident.export.markdown import render_postmortem
+
+    wrong = OUTAGE.replace("{length: 1h, bound: less_than", "{length: 10m, bound: less_than")
+    text = render_postmortem(_timeline(wrong))
+    section = text.split("## Where the sources disagree", 1)[1]
+    assert "less than 10m" in section and "Derived from the claims: about 1h00m" in section
