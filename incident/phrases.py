@@ -151,6 +151,7 @@ class Reading:
     zone: str | None = None  # a label: ET, EDT, PT, WIB, GMT…
     weekday: int | None = None  # 0 = Monday
     day: date | None = None  # a date written with a month name
+    year_given: bool = True  # False: "18 July" gave no year, so ``day``'s year means nothing
     margin: timedelta | None = None
     offset: timedelta | None = None  # relative phrases
     anchor: str | None = None  # the key moment the words measure from: scheduled_start…
@@ -159,6 +160,16 @@ class Reading:
     @property
     def relative(self) -> bool:
         return self.offset is not None
+
+    def on_day(self, near: date | None) -> date | None:
+        """The date written, its year taken from ``near`` when the words give none (never
+        from the day the check runs)."""
+        if self.day is None or self.year_given or near is None:
+            return self.day
+        try:
+            return self.day.replace(year=near.year)
+        except ValueError:  # 29 February written without a year, in a year without one
+            return None
 
     def block(
         self,
@@ -177,7 +188,7 @@ class Reading:
             )
             out["offset"] = format_duration(self.offset)
         else:
-            day = self.day or on
+            day = self.on_day(on) or on
             if self.day is None and on is not None and self.weekday is not None:
                 # "Selasa" beside an article's Monday: the nearest such day, either way
                 day = min(
@@ -286,7 +297,7 @@ def _zone_after(text: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _weekday_and_day(text: str) -> tuple[int | None, date | None]:
+def _weekday_and_day(text: str) -> tuple[int | None, date | None, bool]:
     weekday = next((WEEKDAYS[w] for w in re.findall(r"[a-z']+", text) if w in WEEKDAYS), None)
     day: date | None = None
     month = re.search(
@@ -294,9 +305,11 @@ def _weekday_and_day(text: str) -> tuple[int | None, date | None]:
         + "|".join(_MONTHS) + r")\.?\s+\d{1,2}(?:,?\s+\d{4})?)\b",
         text,
     )  # fmt: skip
+    year_given = True
     if month is not None:
         day = _parse_date(month.group(0))
-    return weekday, day
+        year_given = re.search(r"\d{4}", month.group(0)) is not None
+    return weekday, day, year_given
 
 
 def _parse_date(text: str) -> date | None:
@@ -316,7 +329,7 @@ def read_phrase(text: str) -> Reading | Unreadable:
     clean = _clean(text)
     if not clean:
         return Unreadable("the phrase is empty")
-    weekday, day = _weekday_and_day(clean)
+    weekday, day, year_given = _weekday_and_day(clean)
     duration = _DURATION.search(clean)
     clocks: list[tuple[re.Match[str], Clock]] = []
     for m in _CLOCK.finditer(clean):
@@ -332,14 +345,28 @@ def read_phrase(text: str) -> Reading | Unreadable:
             kind = TimeKind.before if began.group(1) in ("before", "sebelum") else TimeKind.after
             return Reading(kind, offset=timedelta(0), anchor="actual_start")
         if weekday is not None or day is not None:
-            return Reading(TimeKind.unknown, weekday=weekday, day=day, notes=("no clock time",))
+            return Reading(
+                TimeKind.unknown,
+                weekday=weekday,
+                day=day,
+                year_given=year_given,
+                notes=("no clock time",),
+            )
         return Unreadable(f"no clock time or duration in {text!r}")
     between = _BETWEEN.search(clean[:first_clock])
     if between is not None and len(clocks) >= 2:
         (m1, c1), (m2, c2) = clocks[0], clocks[1]
         if _JOIN.match(clean[m1.end() : m2.start()]) or _zone_joined(clean[m1.end() : m2.start()]):
             zone = _zone_after(clean[m2.end() :]) or _zone_after(clean[m1.end() :])
-            return Reading(TimeKind.between, at=c1, until=c2, zone=zone, weekday=weekday, day=day)
+            return Reading(
+                TimeKind.between,
+                at=c1,
+                until=c2,
+                zone=zone,
+                weekday=weekday,
+                day=day,
+                year_given=year_given,
+            )
     chosen = clocks[0]
     notes: list[str] = []
     if len(clocks) > 1:
@@ -358,6 +385,7 @@ def read_phrase(text: str) -> Reading | Unreadable:
         zone=_zone_after(clean[match.end() :]),
         weekday=weekday,
         day=day,
+        year_given=year_given,
         margin=margin,
         notes=tuple(notes),
     )

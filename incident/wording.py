@@ -278,7 +278,8 @@ def _differences(reading: Reading, time: ClaimTime, incident: Incident) -> Itera
                 yield f"{name} {local:%H:%M}"
             if reading.weekday is not None and name == "at" and local.weekday() != reading.weekday:
                 yield f"a date that is a {local:%A}"
-            if reading.day is not None and name == "at" and local.date() != reading.day:
+            written = reading.on_day(local.date())
+            if written is not None and name == "at" and local.date() != written:
                 yield f"date {local.date().isoformat()}"
         if reading.zone is not None:
             yield from _zone_difference(reading.zone, time.zone or incident.source_zone)

@@ -147,3 +147,12 @@ def test_every_bundled_stated_text_reads_as_the_time_the_file_carries(
     if "zone" in block and "zone" not in expected:
         pytest.fail(f"{stated!r} names zone {block['zone']} but the file gives none")
     assert block == expected
+
+
+def test_a_date_without_a_year_takes_the_incident_s_year_not_today_s() -> None:
+    reading = read_phrase("Mar 4, 09:22 PST")
+    assert not isinstance(reading, Unreadable)
+    assert reading.block(date(2019, 3, 4))["at"] == "2019-03-04 09:22"
+    written = read_phrase("4 March 2019 at 09:22")
+    assert not isinstance(written, Unreadable)
+    assert written.block(date(2024, 1, 1))["at"] == "2019-03-04 09:22"
