@@ -339,7 +339,11 @@ def _zone_cell(
     out.append(" ")
     label = formatting.abbreviation(moment, zone)
     if when.mark == "d" and when.day is not None:  # the day is the source's, in its zone
-        label = when.day.label if "/" not in when.day.label else label
+        label = (
+            when.day.label
+            if "/" not in when.day.label
+            else formatting.abbreviation(moment, when.day.zone)
+        )
     out.append_text(cell(label, 4))
     day = day_marker(moment, previous, zone, locale)
     out.append_text(cell(day, columns.zone - columns.clock - 5, styles.day))

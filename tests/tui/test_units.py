@@ -345,3 +345,20 @@ def test_the_app_folds_text_with_the_same_function_as_validate() -> None:
     from tui import safe
 
     assert safe.one_line is formatting.one_line
+
+
+
+def test_a_day_without_a_clock_keeps_its_own_zone_label_in_every_column() -> None:
+    # "on Saturday night" said in Chicago time (an IANA source zone): the UTC column must not
+    # call it "night UTC"; the words are the source's, in its zone (CDT).
+    from datetime import UTC, datetime
+
+    from incident.timeline import DayWords, Shown
+
+    start = datetime(2024, 6, 22, 23, 0, tzinfo=UTC)  # 18:00 CDT
+    end = datetime(2024, 6, 23, 11, 0, tzinfo=UTC)  # 06:00 CDT the next day
+    words = DayWords("2024-06-22", "night", "America/Chicago", "America/Chicago")
+    when = Shown("d", start, end, words)
+    columns = rows.Columns(160, ("UTC", "America/Chicago"))
+    text = rows._zone_cell(when, None, "UTC", "en", columns, rows.RowStyles()).plain
+    assert "CDT" in text and "UTC" not in text
