@@ -253,7 +253,8 @@ def _at(
 _AN_ID = "an id: lower-case letters, digits, '-' and '_' (at most 64)"
 _A_DATE = "a date written YYYY-MM-DD"
 _A_TIME = "a time such as '2024-08-12 20:42' or '2024-08-12T20:42:00-04:00'"
-_A_DURATION = "a duration such as '18m', '1h30m' or '-5m'"
+_A_DURATION = "a duration such as '18m', '1h30m', '-5m', '2d6h' or ISO 8601 'PT7H11M', 'P3W'"
+_A_LENGTH = "a length of time such as '18m', '7h11m', '2d6h' or ISO 8601 'PT7H11M', 'P3W'"
 _A_URL = "an http:// or https:// URL"
 
 # What a field of the format holds, for "<field>: 'x' is not <what>" when its text does not
@@ -265,7 +266,8 @@ _EXPECTED_TEXT: dict[str, str] = {
     "language": "a BCP 47 language tag such as 'en' or 'id'",
     **dict.fromkeys(("url", "archive_url"), _A_URL),
     **dict.fromkeys(("at", "until"), _A_TIME),
-    **dict.fromkeys(("offset", "until_offset", "margin"), _A_DURATION),
+    **dict.fromkeys(("offset", "until_offset"), _A_DURATION),
+    **dict.fromkeys(("margin", "length"), _A_LENGTH),
     **dict.fromkeys(
         ("zone", "source_zone", "display_zones"), "a time zone such as 'America/New_York' or 'EDT'"
     ),
@@ -328,6 +330,17 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[YamlPath, bool]:
     return tuple(path), exists
 
 
+def _belongs_under(data: Any, path: YamlPath, allowed: list[str]) -> str | None:
+    """The field beside an unknown one whose own fields include it (``t0`` at the top of the
+    file belongs under ``key_moments``)."""
+    if not path or not isinstance(path[-1], str):
+        return None
+    for name in allowed:
+        if path[-1] in _field_names(data, (*path[:-1], name)):
+            return name
+    return None
+
+
 def _field_names(data: Any, path: YamlPath) -> list[str]:
     """The field names the model allows at ``path`` (for did-you-mean)."""
     from schemas import models
@@ -368,6 +381,9 @@ def _translate(
     if kind == "extra_forbidden":
         allowed = _field_names(data, path[:-1])
         hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+        home = None if suggestion else _belongs_under(data, path, allowed)
+        if home is not None:
+            hint = f" here: it belongs under {home!r} ({home}: {{{path[-1]}: …}})"
         if not hint and allowed:
             hint = " (allowed: " + ", ".join(allowed) + ")"
         return "unknown-field", f"unknown field {str(where)!r}{hint}", True

@@ -34,6 +34,29 @@ def test_unknown_field_points_at_the_key_and_suggests(minimal_text: str) -> None
     ), messages
 
 
+def test_a_field_in_the_wrong_place_names_where_it_belongs(minimal_text: str) -> None:
+    text = minimal_text.replace("key_moments:", "t0: start\nkey_moments:", 1)
+    result = check_text(text, "m.yaml")
+    messages = [p.message for p in result.problems]
+    assert any("it belongs under 'key_moments' (key_moments: {t0:" in m for m in messages), messages
+
+
+def test_a_bad_length_lists_the_forms_and_shows_no_pattern(minimal_text: str) -> None:
+    text = minimal_text.replace("key_moments:", "key_moments:", 1) + (
+        "  - id: whole\n"
+        "    title: The whole outage\n"
+        "    kind: observation\n"
+        "    claims:\n"
+        "      - source: ap\n"
+        "        quote: nearly three weeks\n"
+        "        duration: {length: 3w, bound: at_most}\n"
+    )
+    result = check_text(text, "m.yaml")
+    messages = [p.message for p in result.problems]
+    assert any("length: '3w' is not a length of time such as" in m for m in messages), messages
+    assert not any("^" in m or "[0-9]" in m for m in messages), messages
+
+
 def test_missing_field_points_at_its_parent(minimal_text: str) -> None:
     text = minimal_text.replace("platform: X Spaces\n", "")
     code, line, column = only_error(check_text(text, "m.yaml"))
@@ -171,7 +194,7 @@ def test_problems_never_contain_raw_control_characters(minimal_text: str) -> Non
         (
             'at: "2024-08-12 20:45", zone: ET}',
             'at: "2024-08-12 20:45", zone: ET, margin: 5 minutes}',
-            "margin: '5 minutes' is not a duration such as '18m'",
+            "margin: '5 minutes' is not a length of time such as '18m'",
         ),
     ],
 )

@@ -347,7 +347,6 @@ def test_the_app_folds_text_with_the_same_function_as_validate() -> None:
     assert safe.one_line is formatting.one_line
 
 
-
 def test_a_day_without_a_clock_keeps_its_own_zone_label_in_every_column() -> None:
     # "on Saturday night" said in Chicago time (an IANA source zone): the UTC column must not
     # call it "night UTC"; the words are the source's, in its zone (CDT).
