@@ -10,6 +10,7 @@ stream (a device or FIFO, written to in place), or a file written atomically.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -114,11 +115,19 @@ def write_output(output: Output, text: str) -> None:
 
 def _write_stream(path: Path, text: str) -> None:
     """Write to a character device or a FIFO in place: never created, never replaced."""
+    # A FIFO is opened without waiting: with nothing reading it, open() would block for ever.
+    # Once open, writes wait as usual for the reader to take the text.
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        fd = os.open(path, flags)
     except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise ExportError(
+                f"{shown(path)}: nothing is reading this named pipe; nothing written"
+            ) from None
         raise ExportError(f"{shown(path)}: could not open: {_reason(exc)}") from None
     try:
+        os.set_blocking(fd, True)
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             raise ExportError(f"{shown(path)}: is no longer a device or a pipe; nothing written")

@@ -132,3 +132,25 @@ def test_read_only_folder_for_real(tmp_path: Path) -> None:
         assert (folder / "out.md").read_text() == "old\n"
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_nobody_reads_is_refused_not_waited_on(tmp_path: Path) -> None:
+    # open() of a FIFO with no reader would block for ever; it must fail at once instead.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="nothing is reading this named pipe"):
+        writer._write_stream(pipe, "text")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # never replaced
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_with_a_reader_gets_the_text(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        writer._write_stream(pipe, "hello")
+        assert os.read(reader, 100) == b"hello"
+    finally:
+        os.close(reader)
