@@ -17,7 +17,7 @@ from schemas.zones import UnknownZoneError, resolve_label
 from .problems import Severity, YamlPath
 from .relations import placement_order
 from .suggest import closest
-from .timeline import relative_time_problems
+from .timeline import backward_spans, relative_time_problems
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,10 @@ def _check(incident: Incident) -> Iterator[Finding]:
 
     yield from _check_relative_cycles(incident)
     yield from _check_relative_range(incident)
+    for span in backward_spans(incident):
+        yield _error(
+            ("events", span.event_index, "ends", span.end_index, "time"), "bad-range", span.message
+        )
 
     for index, source in enumerate(incident.sources):
         if source.url is None and source.archive_url is None and source.note is None:

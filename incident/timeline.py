@@ -455,6 +455,49 @@ def relative_time_problems(incident: Incident) -> list[OutOfRange]:
     return resolver.out_of_range
 
 
+@dataclass(frozen=True)
+class BackwardSpan:
+    """An end claim of an event that lasts, placed wholly before the event's start."""
+
+    event_index: int
+    end_index: int
+    message: str
+
+
+def backward_spans(incident: Incident) -> list[BackwardSpan]:
+    """End claims (``ends:``) that put an event's end before its start: what validate must
+    refuse, since a span cannot run backwards ("21:00 → 20:00")."""
+    if not any(e.ends for e in incident.events):
+        return []
+    order, loops = placement_order(incident)
+    if loops:
+        return []  # reported as relative-cycle
+    resolver = _Resolver(incident)
+    try:
+        for event_id in order:
+            resolver.event(resolver.events[event_id])
+    except ReconstructionError:
+        return []  # a time that cannot be placed: reported by its own check
+    found: list[BackwardSpan] = []
+    for index, event in enumerate(incident.events):
+        start = resolver.intervals.get(event.id)
+        if not event.ends or start is None or start.earliest is None:
+            continue
+        for end_index, claim in enumerate(resolver.end_claims.get(event.id, ())):
+            end = claim.interval
+            if end is not None and end.latest is not None and end.latest < start.earliest:
+                found.append(
+                    BackwardSpan(
+                        index,
+                        end_index,
+                        f"the end ({end.latest:%Y-%m-%d %H:%M} UTC at the latest) is before the "
+                        f"start ({start.earliest:%Y-%m-%d %H:%M} UTC at the earliest): a span "
+                        "ends after it begins",
+                    )
+                )
+    return found
+
+
 def reconstruct(incident: Incident, evidence: Evidence | None = None) -> Timeline:
     """Build the timeline of a validated incident.
 

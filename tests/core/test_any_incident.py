@@ -474,3 +474,14 @@ def test_a_contradicted_stated_duration_exports_as_a_disagreement() -> None:
     text = render_postmortem(_timeline(wrong))
     section = text.split("## Where the sources disagree", 1)[1]
     assert "less than 10m" in section and "Derived from the claims: about 1h00m" in section
+
+
+def test_a_span_that_ends_before_it_starts_is_refused() -> None:
+    backwards = OUTAGE.replace(
+        'quote: reconnected as of 21:28 UTC\n        time: {kind: exact, at: "2024-08-13 01:28"',
+        'quote: reconnected as of 21:28 UTC\n        time: {kind: exact, at: "2024-08-13 01:08"',
+    )
+    assert backwards != OUTAGE
+    result = check_text(backwards, "m.yaml")
+    assert "bad-range" in [p.code for p in result.problems], problems(result)
+    assert not result.ok
