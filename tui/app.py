@@ -26,6 +26,7 @@ from incident.view_options import ViewOptions
 from .data import Loaded, load_paths
 from .safe import one_line
 from .screens.base import AppScreen
+from .watch import POLL_SECONDS, FileWatch
 from .zone_modes import ZoneMode, zone_modes
 
 
@@ -89,6 +90,14 @@ class IncidentApp(App[int]):
         Binding(
             "e", "export", "Export", id="app.export", tooltip="Export this incident to Markdown"
         ),
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            show=False,
+            id="app.reload",
+            tooltip="Read the incident file again (a save reloads it by itself)",
+        ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the app"),
         Binding(
             "question_mark",
@@ -110,6 +119,15 @@ class IncidentApp(App[int]):
             super().__init__()
             self.entries = entries
 
+    class Reloaded(Message):
+        """One file read again (after a save, or ``r``)."""
+
+        def __init__(self, path: Path, entry: Loaded, generation: int) -> None:
+            super().__init__()
+            self.path = path
+            self.entry = entry
+            self.generation = generation
+
     def __init__(
         self,
         paths: Sequence[Path],
@@ -118,6 +136,7 @@ class IncidentApp(App[int]):
         exporter: Exporter | None = None,
         cursor_blink: bool = True,
         theme: str | None = None,
+        watch: bool = True,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -127,6 +146,10 @@ class IncidentApp(App[int]):
         self.cursor_blink = cursor_blink
         self.zone_index = 0
         self.entries: list[Loaded] = []
+        self.watch_files = watch
+        self._watch = FileWatch()
+        self._generation: dict[Path, int] = {}
+        self._pending: dict[Path, Loaded] = {}  # read again, shown once its screen is in front
         if theme is not None:
             self.theme = theme
 
@@ -186,6 +209,118 @@ class IncidentApp(App[int]):
         self.push_screen(IncidentListScreen(self.entries))
         if len(self.entries) == 1:
             self.open_entry(self.entries[0])
+        if self.watch_files:
+            for entry in self.entries:
+                if not entry.path.is_dir():
+                    self._watch.add(entry.path)
+            self.set_interval(POLL_SECONDS, self._poll, name="watch")
+
+    # --- live reload --------------------------------------------------------------------
+
+    async def _poll(self) -> None:
+        for path in self._watch.changed():
+            self.reload_file(path)
+        if self._pending:
+            front = self._redrawn_path(self.screen)
+            if front is not None and front in self._pending:
+                await self._show_reloaded(front, self._pending.pop(front))
+
+    def action_reload(self) -> None:
+        path = self._screen_path(self.screen)
+        paths = [path] if path is not None else [e.path for e in self.entries]
+        for each in paths:
+            if not each.is_dir():
+                self.reload_file(each)
+        self.notify(f"Reloading {_count(len(paths), 'file')}…", markup=False, timeout=1)
+
+    def reload_file(self, path: Path) -> None:
+        generation = self._generation.get(path, 0) + 1
+        self._generation[path] = generation
+        self._read_again(path, generation)
+
+    @work(thread=True, group="reload")
+    def _read_again(self, path: Path, generation: int) -> None:
+        from incident.pipeline import open_incident
+
+        entry = Loaded(open_incident(path))
+        self.post_message(self.Reloaded(path, entry, generation))
+
+    @on(Reloaded)
+    async def _reloaded(self, message: IncidentApp.Reloaded) -> None:
+        if message.generation != self._generation.get(message.path):
+            return  # a later save is being read already
+        path, entry = message.path, message.entry
+        for number, old in enumerate(self.entries):
+            # An invalid save keeps the last good timeline in the list.
+            if old.path == path and (entry.ok or not old.ok):
+                self.entries[number] = entry
+        if self._redrawn_path(self.screen) == path:
+            self._pending.pop(path, None)
+            await self._show_reloaded(path, entry)
+        elif any(self._redrawn_path(screen) == path for screen in self.screen_stack):
+            self._pending[path] = entry
+            self.notify(
+                f"{one_line(path.name)} changed: its timeline shows it when you go back.",
+                markup=False,
+                timeout=2,
+            )
+
+    def _redrawn_path(self, screen: Screen[object]) -> Path | None:
+        """The file of a screen a reload redraws (a timeline, or a file's problems)."""
+        from .screens.errors import ErrorsScreen
+        from .screens.timeline import TimelineScreen
+
+        if isinstance(screen, TimelineScreen | ErrorsScreen):
+            return screen.entry.path
+        return None
+
+    def _screen_path(self, screen: Screen[object]) -> Path | None:
+        """The file a screen shows (its incident, or its problems), if it shows one."""
+        from .screens.errors import ErrorsScreen
+        from .screens.incidents import IncidentListScreen
+
+        if isinstance(screen, ErrorsScreen):
+            return screen.entry.path
+        if isinstance(screen, AppScreen) and not isinstance(screen, IncidentListScreen):
+            entry = screen.current_incident
+            return entry.path if entry is not None else None
+        return None
+
+    async def _show_reloaded(self, path: Path, entry: Loaded) -> None:
+        """Redraw the screen in front with the file as read again."""
+        from .reload_notice import NOTICE_ID, ReloadNotice
+        from .screens.errors import ErrorsScreen
+        from .screens.timeline import TimelineScreen
+
+        screen = self.screen
+        if not entry.ok and not isinstance(screen, ErrorsScreen):
+            # Keep the last good timeline; say what is wrong beside it.
+            notices = screen.query(f"#{NOTICE_ID}")
+            if notices:
+                for notice in notices:
+                    if isinstance(notice, ReloadNotice):
+                        notice.show(entry.shown, entry.problems)
+            else:
+                footers = screen.query(Footer)
+                screen.mount(
+                    ReloadNotice(entry.shown, entry.problems),
+                    before=footers.first() if footers else None,
+                )
+            return
+        if isinstance(screen, TimelineScreen) and entry.timeline is not None:
+            replacement = TimelineScreen(entry)
+            selected = screen.view.selected
+            scroll_y = screen.view.scroll_offset.y
+            await self.switch_screen(replacement)
+            self.call_after_refresh(
+                _restore, replacement, None if selected is None else selected.id, scroll_y
+            )
+        elif isinstance(screen, ErrorsScreen):
+            await self.switch_screen(
+                ErrorsScreen(entry) if entry.timeline is None else TimelineScreen(entry)
+            )
+        name = entry.timeline.incident.id if entry.timeline is not None else entry.shown
+        self.notify(f"Reloaded {one_line(name)}", markup=False, timeout=1.5)
 
     # --- navigation ---------------------------------------------------------------------
 
@@ -338,6 +473,27 @@ class IncidentApp(App[int]):
                 yield SystemCommand(
                     title, binding.tooltip or binding.description, _runner(target, action)
                 )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _restore(screen: object, event_id: str | None, scroll_y: float) -> None:
+    """Put a reloaded timeline back where the user was: the same event, the same scroll."""
+    from .screens.timeline import TimelineScreen
+
+    if not isinstance(screen, TimelineScreen) or not screen.is_mounted:
+        return
+    view = screen.view
+    view.scroll_to(y=scroll_y, animate=False, immediate=True)
+    if event_id is None:
+        return
+    events = screen.timeline.events
+    for row, position in enumerate(view.positions):
+        if events[position].id == event_id:
+            view.move_to(row)
+            return
 
 
 def _runner(target: object, action: str) -> Callable[[], Awaitable[None]]:
