@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from incident.bundled import is_bundled
-from incident.paths import Output, OutputKind, PathError, plan_output
+from incident.paths import Output, OutputKind, PathError, plan_output, shown
 from incident.timeline import Timeline
 from incident.view_options import ViewOptions
 
@@ -393,30 +393,34 @@ class IncidentApp(App[int]):
 
     # --- export -------------------------------------------------------------------------
 
-    def action_export(self) -> None:
+    def action_export(self, typed: str | None = None, error: str = "") -> None:
         from .screens.dialogs import ConfirmDialog, ExportDialog
 
         entry = self.incident
         if entry is None or entry.timeline is None:
             return
         default = Path(f"{entry.timeline.incident.id}.md")
+        reads = [e.path for e in self.entries]
 
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
+        def plan(path: Path) -> Output:
             # The command line's rule (incident.paths): never a file the app read, only a
             # regular file replaced, and only once the user has been told what it is.
-            try:
-                output = plan_output(path, reads=[e.path for e in self.entries], force=True)
-            except PathError as exc:
-                self.notify(f"Not written: {exc.message}", markup=False, severity="error")
-                return
+            output = plan_output(path, reads=reads, force=True)
             if output.kind is OutputKind.stdout or output.waits:
                 why = (
                     "it is the app's own screen" if output.path is None else "it waits for a reader"
                 )
-                self.notify(f"Not written: {output.name}: {why}.", markup=False, severity="error")
+                raise PathError(f"{output.name}: {why}")
+            return output
+
+        dialog = ExportDialog(
+            default, plan, typed=typed, error=error, cursor_blink=self.cursor_blink
+        )
+
+        def chosen(output: Output | None) -> None:
+            if output is None:
                 return
+            assert entry is not None
             if output.kind is OutputKind.overwrite:
 
                 def confirmed(yes: bool | None) -> None:
@@ -430,10 +434,11 @@ class IncidentApp(App[int]):
             else:
                 self.export_to(entry, output)
 
-        self.push_screen(ExportDialog(default, cursor_blink=self.cursor_blink), chosen)
+        self.push_screen(dialog, chosen)
 
     def export_to(self, entry: Loaded, output: Output) -> bool:
-        """Write the Markdown post-mortem; report the outcome as a notification."""
+        """Write the Markdown post-mortem; say where (the absolute path), or reopen the dialog
+        with the path as typed and the reason it failed."""
         timeline = entry.timeline
         assert timeline is not None
         if self.exporter is None:
@@ -444,10 +449,12 @@ class IncidentApp(App[int]):
         # installed package).
         data_file = timeline.incident.id if is_bundled(entry.path) else entry.shown
         failure = self.exporter(timeline, options, data_file, output)
+        typed = "" if output.path is None else str(output.path)
         if failure is not None:
-            self.notify(f"Export failed: {one_line(failure)}", markup=False, severity="error")
+            self.action_export(typed, f"Export failed: {failure}")
             return False
-        self.notify(f"Wrote {output.name}", markup=False)
+        written = output.name if output.path is None else shown(output.path.absolute())
+        self.notify(f"Wrote {written}", markup=False)
         return True
 
     # --- command palette ----------------------------------------------------------------

@@ -725,19 +725,6 @@ async def test_e_escape_cancels(tmp_path: Path) -> None:
         await shows(pilot, TimelineScreen)
 
 
-async def test_export_failure_is_a_message_not_a_crash(tmp_path: Path) -> None:
-    pytest.importorskip("incident.export.markdown")
-    target = tmp_path / "no-such-folder" / "deeper" / "out.md"
-    app = make_app(SPACES)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        await _export(pilot, target)
-        await wait_for(pilot, lambda: notified(app, "Not written: "), "the error notification")
-        assert app.is_running
-        assert isinstance(app.screen, TimelineScreen)
-        assert not target.exists()
-
-
 async def test_no_arguments_opens_the_bundled_incidents() -> None:
     from incident.bundled import default_incident_paths
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,6 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from incident.paths import Output, PathError, expand, is_dir
 
 from ..data import Loaded
 from ..safe import one_line
@@ -33,34 +36,72 @@ DIALOG_CSS = """
 """
 
 
-class ExportDialog(ModalScreen[Path | None]):
-    """Ask where to write the Markdown post-mortem."""
+Planner = Callable[[Path], Output]
+"""Where a typed path would be written (``incident.paths.plan_output`` with the app's rules);
+raises ``PathError`` saying why not."""
+
+
+class ExportDialog(ModalScreen[Output | None]):
+    """Ask where to write the Markdown post-mortem; stay open, with the text as typed, until
+    the path is one the app may write (a folder means ``FOLDER/<id>.md`` in it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export")
     ]
-    DEFAULT_CSS = DIALOG_CSS.format(name="ExportDialog")
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="ExportDialog")
+        + """
+    ExportDialog #export-error { color: $text-error; height: auto; }
+    """
+    )
 
-    def __init__(self, default: Path, *, cursor_blink: bool = True) -> None:
+    def __init__(
+        self,
+        default: Path,
+        plan: Planner,
+        *,
+        typed: str | None = None,
+        error: str = "",
+        cursor_blink: bool = True,
+    ) -> None:
         super().__init__()
         self.default = default
+        self.plan = plan
+        self.typed = str(default) if typed is None else typed
+        self.error = error
         self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Export this incident to Markdown", classes="title", markup=False)
-            yield Static("Path of the file to write (Enter writes, Esc cancels):", markup=False)
-            field = Input(value=str(self.default), id="export-path")
+            yield Static(
+                "Path of the file, or a folder for "
+                f"{one_line(self.default.name)} in it (Enter writes, Esc cancels):",
+                markup=False,
+            )
+            field = Input(value=self.typed, id="export-path")
             field.cursor_blink = self.cursor_blink
             yield field
+            yield Static(Text(one_line(self.error, 1000)), id="export-error", markup=False)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(Text(one_line(message, 1000)))
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         if not value:
-            self.notify("Give a file name.", markup=False, severity="warning")
+            self.show_error("Give a file name or a folder.")
             return
-        self.dismiss(Path(value))  # '~' is expanded, and every path checked, by the app
+        target = expand(value)
+        if is_dir(target) and not target.is_symlink():
+            target = target / self.default.name
+        try:
+            output = self.plan(target)
+        except PathError as exc:
+            self.show_error(f"Not written: {exc.message}")
+            return
+        self.dismiss(output)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
