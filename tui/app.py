@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
@@ -390,6 +391,31 @@ class IncidentApp(App[int]):
                 self.push_screen(CompareScreen(entry, other))
 
         self.push_screen(PickIncidentDialog(others), picked)
+
+    # --- copy ---------------------------------------------------------------------------
+
+    def copy_citation(self, text: str) -> None:
+        """Send ``text`` to the terminal's clipboard (OSC 52) and show it in a dialog: the
+        terminal never says whether it took it, so the app says where it went."""
+        from .screens.dialogs import CopyDialog
+
+        self.copy_to_clipboard(text)
+        self.notify("Sent the citation to the terminal's clipboard (OSC 52).", markup=False)
+        self.push_screen(CopyDialog(text))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """One notification at a time: a new one replaces the last (each ``z`` used to stack
+        a toast over the detail pane)."""
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # --- export -------------------------------------------------------------------------
 

@@ -265,7 +265,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tui"))
 
 
 async def _export_in_app(source: Path, typed: str) -> tuple[object, list[str]]:
-    from textual.widgets import Input
+    from textual.widgets import Input, Static
     from tui_helpers import make_app, ready
 
     from tui.screens.dialogs import ExportDialog
@@ -282,6 +282,8 @@ async def _export_in_app(source: Path, typed: str) -> tuple[object, list[str]]:
         assert app.is_running
         screen = app.screen
         notes = [str(n.message) for n in app._notifications]
+        if isinstance(screen, ExportDialog):  # a refusal stays in the dialog, text kept
+            notes.append(str(screen.query_one("#export-error", Static).render()))
     return screen, notes
 
 
@@ -292,7 +294,7 @@ async def _export_in_app(source: Path, typed: str) -> tuple[object, list[str]]:
         "~nosuchuser-incident/x.md",
         "{tmp}/" + "n" * 300 + ".md",
         "{tmp}/no-such-folder/x.md",
-        "{tmp}",  # a folder
+        "{tmp}/real.md/x.md",  # a file taken for a folder (a folder means FOLDER/<id>.md)
         "{tmp}/link.md",  # a symbolic link
         "-",  # the app's own screen
     ],

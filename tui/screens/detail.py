@@ -25,7 +25,7 @@ class DetailScreen(AppScreen):
             "copy_citation",
             "Copy",
             id="detail.copy",
-            tooltip="Copy this event's citation (OSC 52)",
+            tooltip="Send this event's citation to the terminal's clipboard (OSC 52) and show it",
         ),
     ]
 
@@ -63,5 +63,4 @@ class DetailScreen(AppScreen):
 
     def action_copy_citation(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)
-        self.app.copy_to_clipboard(citation(self.item, mode.zones[0]))
-        self.notify("Copied the citation to the clipboard.", markup=False)
+        self.incident_app.copy_citation(citation(self.item, mode.zones[0]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -12,10 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from incident.paths import Output, PathError, expand, is_dir
+from incident.paths import Output, PathError, check_name, expand, is_dir, status
 
 from ..data import Loaded
 from ..safe import one_line
@@ -93,10 +94,11 @@ class ExportDialog(ModalScreen[Output | None]):
         if not value:
             self.show_error("Give a file name or a folder.")
             return
-        target = expand(value)
-        if is_dir(target) and not target.is_symlink():
-            target = target / self.default.name
         try:
+            target = expand(value)
+            check_name(target)
+            if is_dir(target) and not is_link(target):
+                target = target / self.default.name
             output = self.plan(target)
         except PathError as exc:
             self.show_error(f"Not written: {exc.message}")
@@ -104,6 +106,54 @@ class ExportDialog(ModalScreen[Output | None]):
         self.dismiss(output)
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def is_link(path: Path) -> bool:
+    found = status(path, follow=False)
+    return found is not None and stat.S_ISLNK(found.st_mode)
+
+
+COPY_HELP = (
+    "Sent to the terminal's clipboard (OSC 52). The terminal decides whether to accept it: "
+    "under tmux, add `set -g set-clipboard on` to ~/.tmux.conf. "
+    "The citation is below too; select it to copy it by hand."
+)
+
+
+class CopyDialog(ModalScreen[None]):
+    """What ``y`` sent to the clipboard, in a box the user can select from (the app cannot
+    know whether the terminal accepted it, so it says where it went, not that it worked)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="copy.close", tooltip="Close the citation")
+    ]
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="CopyDialog")
+        + """
+    CopyDialog TextArea { height: auto; max-height: 14; }
+    """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Citation of the selected event", classes="title", markup=False)
+            yield Static(COPY_HELP, id="copy-help", markup=False)
+            # The citation is built from file text made visible (one_line), so the box shows
+            # it literally; a TextArea never reads markup.
+            yield TextArea(self.text, read_only=True, soft_wrap=True, id="copy-text")
+            yield Static("Esc closes.", markup=False)
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.select_all()
+
+    def action_close(self) -> None:
         self.dismiss(None)
 
 

@@ -316,8 +316,7 @@ class TimelineScreen(AppScreen):
             self.notify("Nothing selected to copy.", markup=False, severity="warning")
             return
         mode = self.incident_app.zone_mode(self.timeline)
-        self.app.copy_to_clipboard(citation(item, mode.zones[0]))
-        self.notify("Copied the citation to the clipboard.", markup=False)
+        self.incident_app.copy_citation(citation(item, mode.zones[0]))
 
     def zones_changed(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)
