@@ -28,17 +28,33 @@ def register(sub: Any) -> None:
         help="files, folders or bundled incident ids (default: the bundled incidents)",
     )
     add_view_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--reset-settings",
+        action="store_true",
+        help="forget the theme, zone mode and locale the app remembered, then open",
+    )
+    # No --locale: the one the app remembered (else en); given, it is remembered.
+    parser.set_defaults(run=run, locale=None)
 
 
 def run(args: argparse.Namespace) -> int:
     from incident.bundled import default_incident_paths
+    from incident.view_options import LOCALES
+    from tui.settings import load_settings, reset_settings, save_settings, settings_path
 
+    settings_file = settings_path()
+    if getattr(args, "reset_settings", False):
+        reset_settings(settings_file)
+    saved = load_settings(settings_file)
+    if args.locale is None:
+        args.locale = saved.locale if saved.locale in LOCALES else "en"
+    elif args.locale != saved.locale:
+        save_settings(settings_file, saved.with_(locale=args.locale))  # best effort
     options = view_options(args)
     paths = [given.path for given in incident_inputs(args.paths)] or default_incident_paths()
     from tui.app import IncidentApp  # only now: the other commands never import Textual
 
-    app = IncidentApp(paths, options, exporter=write_postmortem)
+    app = IncidentApp(paths, options, exporter=write_postmortem, settings_file=settings_file)
     result = app.run()
     if app.return_code not in (None, 0):
         return app.return_code or 1

@@ -16,6 +16,14 @@ os.environ.setdefault("TZ", "UTC")
 __all__ = ["MINIMAL", "ROOT"]
 
 
+@pytest.fixture(autouse=True)
+def _settings_in_a_tmp_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's remembered settings go to a fresh folder, never the user's config."""
+    monkeypatch.setenv("INCIDENT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def minimal_text() -> str:
     return MINIMAL

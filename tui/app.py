@@ -27,6 +27,7 @@ from incident.view_options import ViewOptions
 from .data import Loaded, load_paths
 from .safe import one_line
 from .screens.base import AppScreen
+from .settings import Settings, load_settings, reset_settings, save_settings
 from .watch import POLL_SECONDS, FileWatch
 from .zone_modes import ZoneMode, zone_modes
 
@@ -38,6 +39,8 @@ class Exporter(Protocol):
         self, timeline: Timeline, options: ViewOptions, data_file: str, output: Output
     ) -> str | None: ...
 
+
+DEFAULT_THEME = "textual-dark"
 
 INCIDENT_ACTIONS = frozenset({"sources", "chart", "compare", "export", "cycle_zone"})
 """The app's actions that need a valid incident in front (hidden from the footer and the
@@ -138,6 +141,7 @@ class IncidentApp(App[int]):
         cursor_blink: bool = True,
         theme: str | None = None,
         watch: bool = True,
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -151,8 +155,42 @@ class IncidentApp(App[int]):
         self._watch = FileWatch()
         self._generation: dict[Path, int] = {}
         self._pending: dict[Path, Loaded] = {}  # read again, shown once its screen is in front
+        self.settings_file = settings_file
+        self._remembering = False
+        if settings_file is not None:
+            saved = load_settings(settings_file)
+            self.zone_index = saved.zone_mode
+            if theme is None and saved.theme in self.available_themes:
+                theme = saved.theme
         if theme is not None:
             self.theme = theme
+
+    # --- settings -------------------------------------------------------------------------
+
+    def remember(self) -> None:
+        """Save the theme, zone mode and locale for the next run (when the app has a file)."""
+        if self.settings_file is None or not self._remembering:
+            return
+        settings = Settings(theme=self.theme, zone_mode=self.zone_index, locale=self.locale)
+        failure = save_settings(self.settings_file, settings)
+        if failure is not None:
+            self.notify(f"Settings not saved: {one_line(failure)}", markup=False, timeout=3)
+
+    def action_reset_settings(self) -> None:
+        if self.settings_file is None:
+            return
+        self._remembering = False
+        failure = reset_settings(self.settings_file)
+        self.theme = DEFAULT_THEME
+        self.zone_index = 0
+        self._remembering = True
+        if failure is not None:
+            self.notify(f"Settings not reset: {one_line(failure)}", markup=False)
+        else:
+            self.notify(
+                "Settings reset: default theme and zones (the locale from the next start).",
+                markup=False,
+            )
 
     # --- zones --------------------------------------------------------------------------
 
@@ -169,6 +207,7 @@ class IncidentApp(App[int]):
         timeline = self.current_timeline()
         count = len(self.zone_modes(timeline)) if timeline is not None else 1
         self.zone_index = (self.zone_index % count + 1) % count
+        self.remember()
         if timeline is not None:
             mode = self.zone_mode(timeline)
             self.notify(f"Zone: {mode.describe()}", markup=False, timeout=2)
@@ -183,6 +222,8 @@ class IncidentApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.watch(self, "theme", self.remember, init=False)
+        self._remembering = True
         self.load()
 
     @work(thread=True, exclusive=True, group="load")
@@ -487,15 +528,36 @@ class IncidentApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if self.settings_file is not None:
+            yield SystemCommand(
+                "Reset settings",
+                "Forget the remembered theme, zone mode and locale",
+                self.action_reset_settings,
+            )
         from .screens.help import key_display, key_table
+        from .timeline_view import TimelineView
 
-        seen: set[str] = set()
+        views = screen.query(TimelineView)
+        view = views.first() if views else None
+        view_ids = {b.id for b in TimelineView.BINDINGS if isinstance(b, Binding)}
+        seen: set[str] = {"quit"}  # Textual's own "Quit the application" is the one Quit
         for _group, bindings in key_table():
             for binding in bindings:
                 action = binding.action
                 if not action or action in seen or binding.id is None:
                     continue
                 target: object = self if binding.id.startswith("app.") else screen
+                if binding.id in view_ids:
+                    # The rows' own keys act on the rows (a screen's page_down does nothing).
+                    if view is None:
+                        continue
+                    target = view
+                    seen.add(action)
+                    title = f"{binding.description} ({key_display(binding)})"
+                    yield SystemCommand(
+                        title, binding.tooltip or binding.description, _runner(target, action)
+                    )
+                    continue
                 if target is screen:
                     if not hasattr(screen, f"action_{action}"):
                         continue

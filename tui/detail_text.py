@@ -49,6 +49,19 @@ def claim_figure(claim: ResolvedClaim) -> str:
     return f"{words}{formatting.amount(value.amount)} {one_line(value.unit)}"
 
 
+OPENING_QUOTES = "“\"„«‘'‚‹「『"
+CLOSING_QUOTES = "”\"“»’'‹›」』"
+
+
+def quoted(text: str) -> str:
+    """``“text”``, unless the text already carries its own quotation marks (a source that
+    quoted someone): then as it is, never ``““…””``."""
+    stripped = text.strip()
+    if len(stripped) >= 2 and stripped[0] in OPENING_QUOTES and stripped[-1] in CLOSING_QUOTES:
+        return text
+    return f"“{text}”"
+
+
 def discrepancy_words(discrepancy: Discrepancy) -> str:
     """``AP: 20:42 EDT · CNBC (early version): about 20:45 ET``."""
     parts: list[str] = []
@@ -188,11 +201,11 @@ def event_detail(
             out.append("   " + extra + "\n", style=DIM)
         quote = claim.claim.quote
         if quote:
-            out.append("   “" + clean(quote).replace("\n", "\n    ") + "”\n", style=ITALIC)
+            out.append("   " + quoted(clean(quote)).replace("\n", "\n    ") + "\n", style=ITALIC)
             _evidence(out, timeline.evidence.of(claim.claim))
         if claim.claim.translation:
             out.append("   Translation: ", style=DIM)
-            out.append("“" + clean(claim.claim.translation) + "”\n")
+            out.append(quoted(clean(claim.claim.translation)) + "\n")
         time = claim.claim.time
         if time is not None:
             out.append("   Time as stated: ", style=DIM)

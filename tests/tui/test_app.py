@@ -538,7 +538,6 @@ async def test_command_palette_offers_every_action() -> None:
             "Compare (c)",
             "Export (e)",
             "Help (?)",
-            "Quit (q)",
         ):
             assert title in titles
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Zone (z)")

@@ -32,12 +32,30 @@ class ErrorsScreen(AppScreen):
             yield Static(self._text(), id="problems", markup=False)
         yield footer()
 
+    @property
+    def unopened(self) -> bool:
+        """Nothing could be read at all (a missing path, a folder with no incident files):
+        not an invalid file, so no ``:0:1: error[usage]`` line to puzzle over."""
+        return all(p.line == 0 and p.code == "usage" for p in self.entry.problems)
+
     def on_mount(self) -> None:
         self.title = one_line(self.entry.shown)
-        self.sub_title = "cannot open: invalid incident file"
+        self.sub_title = (
+            "nothing to open" if self.unopened else "cannot open: invalid incident file"
+        )
         self.query_one("#problems-scroll").focus()
 
     def _text(self) -> Text:
+        if self.unopened:
+            out = Text(end="")
+            out.append("Nothing to open here.\n\n", style="bold")
+            for problem in self.entry.problems:
+                out.append(one_line(problem.message, 1000) + "\n")
+            out.append(
+                "\nGive incident files (*.yaml), a folder that holds some, or a bundled id "
+                "(`incident list` names them)."
+            )
+            return out
         errors = len(self.entry.errors)
         warnings = len(self.entry.warnings)
         out = Text(end="")

@@ -26,8 +26,12 @@ def key_table() -> list[tuple[str, list[Binding]]]:
     def bindings(owner: type) -> list[Binding]:
         return [b for b in getattr(owner, "BINDINGS", []) if isinstance(b, Binding)]
 
+    focus = [
+        Binding("tab", "", "Move to the next pane (rows, detail, search box)"),
+        Binding("shift+tab", "", "Move to the previous pane"),
+    ]
     return [
-        ("Everywhere", bindings(IncidentApp)),
+        ("Everywhere", bindings(IncidentApp) + focus),
         (
             "Incident list",
             [*bindings(IncidentListScreen), Binding("enter", "", "Open the incident")],
@@ -50,10 +54,31 @@ TIME_LEGEND = (  # how a time reads in the rows: the way the Markdown export wri
 )
 
 
+KEY_NAMES = {  # the names people read on keyboards, not Textual's
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "Esc",
+    "enter": "Enter",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "space": "Space",
+}
+
+
 def key_display(binding: Binding) -> str:
-    names = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
-    keys = [names.get(k.strip(), k.strip()) for k in binding.key.split(",")]
-    return binding.key_display or " ".join(keys)
+    """``↑/k``, ``PgUp``, ``Esc/?/q``: every key of a binding, as printed on keyboards."""
+    if binding.key_display:
+        return binding.key_display
+    keys = [k.strip() for k in binding.key.split(",")]
+    return "/".join(KEY_NAMES.get(k, k.replace("ctrl+", "Ctrl+")) for k in keys)
 
 
 class HelpScreen(ModalScreen[None]):
