@@ -492,7 +492,7 @@ async def test_c_needs_a_second_incident() -> None:
 
 async def test_help_lists_every_key() -> None:
     app = make_app(SPACES)
-    async with app.run_test(size=(100, 50)) as pilot:
+    async with app.run_test(size=(100, 60)) as pilot:
         await ready(pilot)
         await pilot.press("question_mark")
         await shows(pilot, HelpScreen)
