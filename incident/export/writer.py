@@ -15,6 +15,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ..paths import NAME_MAX, Output, OutputKind, PathError, reason, shown, status
@@ -113,19 +114,30 @@ def write_output(output: Output, text: str) -> None:
     write_atomic(output.path, text, force=output.kind is OutputKind.overwrite)
 
 
+FIFO_READER_GRACE = 3.0  # seconds a named pipe's reader has to open its end
+
+
 def _write_stream(path: Path, text: str) -> None:
     """Write to a character device or a FIFO in place: never created, never replaced."""
     # A FIFO is opened without waiting: with nothing reading it, open() would block for ever.
     # Once open, writes wait as usual for the reader to take the text.
+    # A reader started beside the command (`cat pipe & incident export -o pipe`) gets a few
+    # seconds to open its end.
     flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        if exc.errno == errno.ENXIO:
-            raise ExportError(
-                f"{shown(path)}: nothing is reading this named pipe; nothing written"
-            ) from None
-        raise ExportError(f"{shown(path)}: could not open: {_reason(exc)}") from None
+    deadline = time.monotonic() + FIFO_READER_GRACE
+    while True:
+        try:
+            fd = os.open(path, flags)
+            break
+        except OSError as exc:
+            if exc.errno == errno.ENXIO and time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            if exc.errno == errno.ENXIO:
+                raise ExportError(
+                    f"{shown(path)}: nothing is reading this named pipe; nothing written"
+                ) from None
+            raise ExportError(f"{shown(path)}: could not open: {_reason(exc)}") from None
     try:
         os.set_blocking(fd, True)
         mode = os.fstat(fd).st_mode
