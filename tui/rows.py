@@ -40,6 +40,7 @@ NARROW = 100  # ...and below this width, where one zone is shown, no fewer than
 NARROW_TITLE = 30
 COMFORT_TITLE = 36  # the kind is abbreviated and the actor narrowed to give the title this
 NO_TIME = "no time given"  # where an untimed event's clock would be
+NEEDS_SCAN = 2_000  # events; a longer timeline gets the widest clock and T+ unmeasured
 CLOCK_MAX = 11  # 20:13–21:30: a range keeps both ends
 SINCE_MAX = 14  # T+1h13m–1h30m and a gap
 
@@ -71,7 +72,11 @@ class Needs:
 
 def needs(items: Sequence[TimelineEvent], zones: Sequence[str], locale: str) -> Needs:
     """The room the clocks and ``T+`` of ``items`` take in ``zones`` (so no range loses
-    an end and no column is wider than its widest cell)."""
+    an end and no column is wider than its widest cell). A timeline longer than
+    ``NEEDS_SCAN`` events gets the widest columns unmeasured: reading every row would cost
+    seconds at 100,000 events, and the widest columns are always right."""
+    if len(items) > NEEDS_SCAN:
+        return Needs()
     clock, since = 6, 0
     for item in items:
         when = shown(item)

@@ -361,3 +361,11 @@ def test_a_day_without_a_clock_keeps_its_own_zone_label_in_every_column() -> Non
     columns = rows.Columns(160, ("UTC", "America/Chicago"))
     text = rows._zone_cell(when, None, "UTC", "en", columns, rows.RowStyles()).plain
     assert "CDT" in text and "UTC" not in text
+
+
+def test_a_long_timeline_gets_the_widest_columns_unmeasured() -> None:
+    tl = timeline(DESANTIS)
+    points = [item for item in tl.events if rows.shown(item).mark != "–"]
+    assert rows.needs(points, ("UTC",), "en").clock < rows.CLOCK_MAX
+    many = points * (rows.NEEDS_SCAN // len(points) + 1)
+    assert rows.needs(many, ("UTC",), "en") == rows.Needs()  # no scan of 100,000 rows
