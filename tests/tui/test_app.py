@@ -93,7 +93,7 @@ async def test_footer_keeps_quit_and_help_visible_at_80_columns() -> None:
         help_text = str(app.screen.query_one("#help-text", Static).render())
         for hidden in ("Copy the selected event", "Audience figures over time", "Compare with"):
             assert hidden in help_text  # kept out of the footer, still listed in ? (and ctrl+p)
-        assert "20:13–30" in help_text  # the legend for ranges
+        assert "20:13–20:30" in help_text  # the legend for ranges
 
 
 async def test_enter_opens_and_escape_goes_back() -> None:
