@@ -1,11 +1,12 @@
 """The timeline as a TimelineJS3 JSON document, for publishing.
 
-One slide per timed event: ``start_date`` (and ``end_date`` for a range) as date parts in one
-display zone — TimelineJS has no zones, it shows the parts as given — and a ``display_date``
-that carries the hedge and every display zone ("about 20:45 EDT · 07:45 WIB Tue"). The slide
-text gives each claim with its source, quote, translation and the time as stated, and says where
-the sources disagree, source by source. ``group`` is the event's kind. Eras are the incident's
-phases (scheduled → actual start, first trouble → end) where both moments have a time.
+One slide per timed event: ``start_date`` (and ``end_date`` for a range, and for an event that
+lasts — ``ends:`` — its cited end) as date parts in one display zone — TimelineJS has no zones,
+it shows the parts as given — and a ``display_date`` that carries the hedge and every display
+zone ("about 20:45 EDT · 07:45 WIB Tue"; a span "04:09 → 05:27 UTC · 11:09 → 12:27 WIB"). The
+slide text gives each claim with its source, quote, translation and the time as stated, and says
+where the sources disagree, source by source. ``group`` is the event's kind. Eras are the
+incident's phases (scheduled → actual start, first trouble → end) where both moments have a time.
 
 TimelineJS renders headlines and text as HTML, and file text is untrusted: every piece of it is
 HTML-escaped here, and only our own tags (``p``, ``strong``, ``em``, ``a``, ``ul``, ``li``)
@@ -22,7 +23,7 @@ from html import escape
 from typing import Any
 
 from ..formatting import local
-from ..timeline import Timeline, TimelineEvent
+from ..timeline import Shown, Timeline, TimelineEvent
 from . import words
 
 # An era per phase: its name, the key moment it starts at, and the moments that can end it (the
@@ -90,12 +91,26 @@ def _slide(
         "unique_id": item.id,
         "start_date": date_parts(start, zones[0]),
     }
-    if when.mark in ("–", "d") and when.end is not None and when.end != start:
-        slide["end_date"] = date_parts(when.end, zones[0])
-    slide["display_date"] = escape(words.display_date(when, zones, locale), quote=True)
+    end = _last(item.shown_end) if item.shown_end is not None else None
+    if end is None and when.mark in ("–", "d"):
+        end = when.end
+    if end is not None and end > start:
+        slide["end_date"] = date_parts(end, zones[0])
+    said = (
+        words.display_span(when, item.shown_end, zones, locale)
+        if item.shown_end is not None
+        else words.display_date(when, zones, locale)
+    )
+    slide["display_date"] = escape(said, quote=True)
     slide["text"] = {"headline": _h(item.event.title), "text": _slide_text(timeline, item)}
     slide["group"] = item.event.kind.value
     return slide
+
+
+def _last(when: Shown) -> datetime | None:
+    """The latest instant a span's end is shown at (its range's end, else its one instant):
+    the slide covers every moment the sources leave open for the end."""
+    return when.end if when.end is not None else when.anchor
 
 
 def _slide_text(timeline: Timeline, item: TimelineEvent) -> str:

@@ -86,6 +86,54 @@ def display_date(when: Shown, zones: Sequence[str], locale: str = "en") -> str:
     return MARK_WORDS[when.mark] + " · ".join(parts)
 
 
+def display_span(when: Shown, end: Shown, zones: Sequence[str], locale: str = "en") -> str:
+    """A span, zone by zone: ``about 04:09 → 05:27 UTC · 11:09 → 12:27 WIB``. Each end keeps its
+    hedge; the end's weekday is shown where it falls on another day than the start in that
+    zone, the start's where a zone's date differs from the first zone's."""
+    anchor = when.anchor
+    if anchor is None:
+        return "time unknown"
+    end_at = end.anchor
+    parts = []
+    first_day = day(anchor, zones[0])
+    for index, zone in enumerate(zones):
+        start_label = _label(when, zone)
+        end_label = "" if end_at is None else _label(end, zone)
+        start = [_hedged_clock(when, zone, locale)]
+        if start_label and start_label != end_label:
+            start.append(start_label)
+        if index and day(anchor, zone) != first_day:
+            start.append(day(anchor, zone, locale).split()[0])
+        if end_at is None:
+            parts.append(" ".join([*start, "→ ?"]))
+            continue
+        finish = [_hedged_clock(end, zone, locale)]
+        if end.mark != "d" and day(end_at, zone) != day(anchor, zone):
+            finish.insert(0, day(end_at, zone, locale).split()[0])
+        if end_label:
+            finish.append(end_label)
+        parts.append(" ".join(start) + " → " + " ".join(finish))
+    return " · ".join(parts)
+
+
+def _hedged_clock(when: Shown, zone: str, locale: str) -> str:
+    """One end of a span in one zone, its hedge in words: ``about 20:45``, ``20:42–20:53``; a
+    day a source named in its own words and zone."""
+    if when.mark == "d":
+        return shown_clock(when, zone, locale, with_day=False, abbr=True)
+    text = shown_clock(when, zone, locale, with_day=False, abbr=False)
+    if when.mark in ("~", ">", "<"):
+        text = MARK_WORDS[when.mark] + text[1:]
+    return text
+
+
+def _label(when: Shown, zone: str) -> str:
+    """The zone's abbreviation at that end ('' for a day in words, which carries its own)."""
+    if when.mark == "d" or when.anchor is None:
+        return ""
+    return abbreviation(when.anchor, zone)
+
+
 def day_heading(moment: datetime, zone: str, locale: str = "en") -> str:
     """``Mon 12 Aug 2024``."""
     return day(moment, zone, locale)

@@ -12,6 +12,8 @@ from _formats_helpers import BUNDLED, HOSTILE_STRINGS, Html, hostile, load
 
 from incident.export.timelinejs import render_timelinejs, timelinejs_document
 from incident.formatting import visible
+from incident.timeline import reconstruct
+from incident.validate import check_text as check_incident_text
 
 # Date parts as TimelineJS's TL.Date reads them (a number, or a string of digits), and ranges.
 DATE_PARTS = {
@@ -147,3 +149,77 @@ def test_hostile_text_stays_text() -> None:
     # The untimed event cannot sit on the axis; the title slide names it.
     assert "untimed" not in [e["unique_id"] for e in doc["events"]]
     assert unescape(doc["title"]["text"]["text"]).count(visible(HOSTILE_STRINGS[9])) == 1
+
+
+SPAN_YAML = """\
+id: spans
+title: Spans
+summary: Events that last.
+platform: Example
+date: "2024-08-12"
+source_zone: America/New_York
+display_zones: [America/New_York, Asia/Jakarta]
+sources:
+  - {id: ap, publisher: AP, url: "https://example.com/a", language: en}
+events:
+  - id: outage
+    title: The stream is down
+    kind: observation
+    claims:
+      - source: ap
+        quote: "The stream went down at 9:20 p.m."
+        time: {kind: exact, at: "2024-08-12 21:20"}
+    ends:
+      - source: ap
+        quote: "and came back around 9:28 p.m."
+        time: {kind: about, at: "2024-08-12 21:28"}
+  - id: overnight
+    title: The site is read-only
+    kind: observation
+    claims:
+      - source: ap
+        quote: "From 11:50 p.m."
+        time: {kind: exact, at: "2024-08-12 23:50"}
+    ends:
+      - source: ap
+        quote: "until between 12:10 and 12:30 a.m."
+        time: {kind: between, at: "2024-08-13 00:10", until: "2024-08-13 00:30"}
+  - id: open-end
+    title: Nobody knows when it ended
+    kind: observation
+    claims:
+      - source: ap
+        quote: "At 10 p.m."
+        time: {kind: exact, at: "2024-08-12 22:00"}
+    ends:
+      - source: ap
+        quote: "It ended at some point."
+"""
+
+
+def _parts(year: int, month: int, day: int, hour: int, minute: int) -> dict[str, int]:
+    return {"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": 0}
+
+
+def test_a_span_gets_its_cited_end_as_end_date() -> None:
+    result = check_incident_text(SPAN_YAML, "spans.yaml")
+    assert result.incident is not None, [p.render() for p in result.problems]
+    timeline = reconstruct(result.incident)
+    doc = timelinejs_document(timeline, timeline.display_zones)
+    check_document(doc)
+    slides = {e["unique_id"]: e for e in doc["events"]}
+    outage = slides["outage"]
+    # The start's zone and convention: date parts in the first display zone.
+    assert outage["start_date"] == _parts(2024, 8, 12, 21, 20)
+    assert outage["end_date"] == _parts(2024, 8, 12, 21, 28)
+    assert outage["display_date"] == "21:20 → about 21:28 EDT · 08:20 Tue → about 08:28 WIB"
+    # An end the sources leave as a range: the slide covers all of it; past midnight the
+    # end names its day.
+    overnight = slides["overnight"]
+    assert overnight["start_date"] == _parts(2024, 8, 12, 23, 50)
+    assert overnight["end_date"] == _parts(2024, 8, 13, 0, 30)
+    assert overnight["display_date"].startswith("23:50 → Tue 00:10–00:30 EDT · ")
+    # No source dates the end: no end_date, and the words say it is unknown.
+    open_end = slides["open-end"]
+    assert "end_date" not in open_end
+    assert open_end["display_date"] == "22:00 EDT → ? · 09:00 WIB Tue → ?"
