@@ -96,12 +96,26 @@ class EventDoc(_Doc):
 
 
 class DurationDoc(_Doc):
-    name: str = Field(description="What is measured, e.g. 'delay' (scheduled → actual start).")
+    """A duration the reconstruction derives from the claims at its two ends, as a range whose
+    ends keep their hedges ("about 40m" to "more than 54m")."""
+
+    name: str = Field(
+        description="What is measured: 'delay' (scheduled → actual start), 'time_to_detect', "
+        "'time_to_acknowledge', 'time_to_mitigate', 'time_to_resolve', 'impact_length', or "
+        "'span' (an event with ends: from its start to its end)."
+    )
+    label: str = Field(description="The words for it, e.g. 'Time to mitigate'.")
+    start: str = Field(description="The key moment it runs from; for a span, the event id.")
+    end: str = Field(description="The key moment it runs to; for a span, the event id.")
     low_seconds: int | None
     low_bound: Bound = Field(description="How the sources bound the low end.")
     high_seconds: int | None
     high_bound: Bound = Field(description="How the sources bound the high end.")
-    sources: list[str]
+    sources: list[str] = Field(description="The sources whose times it is derived from.")
+    stated_by: list[str] = Field(description="Sources that state this duration in words.")
+    contradicted_by: list[str] = Field(
+        description="Of those, the ones whose stated duration cannot be true of the derived one."
+    )
 
 
 class CountDoc(_Doc):

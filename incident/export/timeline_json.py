@@ -21,8 +21,9 @@ from schemas.timeline_doc import (
     TimelineDocument,
 )
 
+from ..durations import DerivedDuration
 from ..formatting import local, shown_clock
-from ..hedged import CountFigure, DurationFigure
+from ..hedged import CountFigure
 from ..timeline import Interval, ResolvedClaim, Timeline, TimelineEvent
 from . import words
 from .timesketch import iso
@@ -50,7 +51,7 @@ def timeline_document(timeline: Timeline, zones: Sequence[str]) -> TimelineDocum
         ),
         scheduled_start=iso(timeline.scheduled_start) or None,
         key_moments=moments,
-        durations=[d for d in (_duration("delay", timeline.delay),) if d is not None],
+        durations=[_duration(d) for d in timeline.durations],
         counts=[c for c in (_count("peak_audience", timeline.peak_audience),) if c is not None],
         events=[_event(item, zones) for item in timeline.events],
         discrepancy_count=len(timeline.discrepancies),
@@ -137,17 +138,25 @@ def _claim(claim: ResolvedClaim) -> ResolvedClaimDoc:
     )
 
 
-def _duration(name: str, figure: DurationFigure | None) -> DurationDoc | None:
-    if figure is None:
-        return None
+def _duration(derived: DerivedDuration) -> DurationDoc:
+    figure = derived.figure
     return DurationDoc(
-        name=name,
+        name=derived.name.value,
+        label=derived.label,
+        start=derived.start,
+        end=derived.end,
         low_seconds=_seconds(figure.low.value),
         low_bound=figure.low.bound.value,
         high_seconds=_seconds(figure.high.value),
         high_bound=figure.high.bound.value,
-        sources=list(dict.fromkeys(c.source_id for c in figure.claims)),
+        sources=_source_ids(figure.claims),
+        stated_by=_source_ids(derived.stated),
+        contradicted_by=_source_ids(derived.contradicted_by),
     )
+
+
+def _source_ids(claims: Sequence[ResolvedClaim]) -> list[str]:
+    return list(dict.fromkeys(c.source_id for c in claims))
 
 
 def _count(name: str, figure: CountFigure | None) -> CountDoc | None:
@@ -160,5 +169,5 @@ def _count(name: str, figure: CountFigure | None) -> CountDoc | None:
         high=figure.high.value,
         high_bound=figure.high.bound.value,
         unit=figure.unit,
-        sources=list(dict.fromkeys(c.source_id for c in figure.claims)),
+        sources=_source_ids(figure.claims),
     )

@@ -69,3 +69,29 @@ def test_hostile_text_is_kept_as_data() -> None:
     data = json.loads(render_timeline_json(timeline, timeline.display_zones))
     assert data["incident"]["title"] == "<script>alert(1)</script>"
     assert data["events"][0]["title"] == "[bold red]x[/]"
+
+
+def test_every_derived_duration_is_exported_with_its_hedges() -> None:
+    timeline = load(next(p for p in BUNDLED if p.stem == "crowdstrike-2024"))
+    data = json.loads(render_timeline_json(timeline, timeline.display_zones))
+    assert timeline.durations, "the bundled incident derives durations"
+    assert len(data["durations"]) == len(timeline.durations)
+    for doc, derived in zip(data["durations"], timeline.durations, strict=True):
+        assert (doc["name"], doc["start"], doc["end"]) == (
+            derived.name,
+            derived.start,
+            derived.end,
+        )
+        assert doc["low_seconds"] == derived.figure.low.value.total_seconds()
+        assert doc["high_seconds"] == derived.figure.high.value.total_seconds()
+        assert (doc["low_bound"], doc["high_bound"]) == (
+            derived.figure.low.bound,
+            derived.figure.high.bound,
+        )
+    names = {d["name"] for d in data["durations"]}
+    assert {"time_to_mitigate", "span"} <= names
+    # A span says which event it measures; a stated length that cannot be true is named.
+    sky = next(d for d in data["durations"] if d["start"] == "sky-news-off-air")
+    assert sky["name"] == "span" and sky["end"] == "sky-news-off-air"
+    assert (sky["low_bound"], sky["high_bound"]) == ("more_than", "about")
+    assert "sky-d" in sky["contradicted_by"]
