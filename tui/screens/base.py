@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ..data import Loaded
 from ..safe import one_line
+from ..wrapped_text import WrappedText
 from ..zone_modes import ZoneMode
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ class AppScreen(Screen[None]):
 class IncidentPageScreen(AppScreen):
     """One incident's page of text that scrolls and redraws when the zones change.
 
-    A subclass names its Static (``PAGE_ID``) and says what the page holds for a zone mode.
+    A subclass names its page (``PAGE_ID``, a :class:`WrappedText`: long lines keep their
+    indent) and says what the page holds for a zone mode.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [BACK]
@@ -87,7 +89,7 @@ class IncidentPageScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id=f"{self.PAGE_ID}-scroll"):
-            yield Static(id=self.PAGE_ID, markup=False)
+            yield WrappedText(id=self.PAGE_ID)
         yield footer()
 
     def on_mount(self) -> None:
@@ -98,7 +100,7 @@ class IncidentPageScreen(AppScreen):
     def zones_changed(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)
         self.sub_title = self.subtitle(mode)
-        self.query_one(f"#{self.PAGE_ID}", Static).update(self.page(mode))
+        self.query_one(f"#{self.PAGE_ID}", WrappedText).update(self.page(mode))
 
     def subtitle(self, mode: ZoneMode) -> str:
         return f"zone: {mode.name}"

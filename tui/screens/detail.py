@@ -7,13 +7,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from incident.timeline import TimelineEvent
 
 from ..data import Loaded
 from ..detail_text import citation, event_detail
 from ..safe import one_line
+from ..wrapped_text import WrappedText
 from .base import BACK, AppScreen, footer
 
 
@@ -47,7 +48,7 @@ class DetailScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="event-scroll"):
-            yield Static(id="event", markup=False)
+            yield WrappedText(id="event")
         yield footer()
 
     def on_mount(self) -> None:
@@ -59,7 +60,7 @@ class DetailScreen(AppScreen):
         mode = self.incident_app.zone_mode(self.timeline)
         self.sub_title = f"event · zone: {mode.name}"
         text = event_detail(self.item, self.timeline, mode.zones, self.incident_app.locale)
-        self.query_one("#event", Static).update(text)
+        self.query_one("#event", WrappedText).update(text)
 
     def action_copy_citation(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)

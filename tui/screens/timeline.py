@@ -21,6 +21,7 @@ from ..figures import delay_text
 from ..safe import one_line
 from ..search import EventFilter, EventIndex
 from ..timeline_view import TimelineView
+from ..wrapped_text import WrappedText
 from .base import AppScreen, footer
 from .dialogs import CLEAR_FILTER, FilterDialog
 
@@ -146,7 +147,7 @@ class TimelineScreen(AppScreen):
                 yield search
                 yield Static(id="status", markup=False)
             with VerticalScroll(id="detail"):
-                yield Static(id="detail-text", markup=False)
+                yield WrappedText(id="detail-text")
         yield footer()
 
     def on_mount(self) -> None:
