@@ -131,7 +131,9 @@ def test_cells_are_guarded_against_formulas_and_read_back() -> None:
         assert unguard(guard(value)) == value
     imported = import_text(text, "hostile.csv")
     assert sheet(imported.text) == text
-    assert claims_of(imported.text) == claims_of(hostile_yaml())
+    # The same, but the ESC of a YAML "\e" comes back as the visible ␛ the sheet shows.
+    assert "\x1b" not in text
+    assert claims_of(imported.text) == claims_of(hostile_yaml().replace("\\e", "␛"))
     result = check_text(imported.text, "x.yaml")
     assert result.incident is not None
     assert result.incident.events[1].title == HOSTILE_STRINGS[4]
@@ -192,3 +194,13 @@ def test_the_extra_column_carries_claim_fields_as_json_and_bad_json_is_located()
     with pytest.raises(ImportFailed) as failed:
         import_text(header + "start,ap,AP,2024-08-12 20:45,EDT,about,{oops\n", "claims.csv")
     assert [p.render()[:28] for p in failed.value.problems] == ["claims.csv:2:extra: error[va"]
+
+
+def test_a_sheet_with_visible_controls_imports_and_exports_the_same() -> None:
+    yaml_text = hostile_yaml().replace('publisher: "+1+1"', 'publisher: "+1+1\\a\\e[0m"')
+    assert yaml_text != hostile_yaml()
+    text = sheet(yaml_text)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "'+1+1␇␛[0m" in text  # the formula guard still applies to the visible form
+    imported = import_text(text, "controls.csv")
+    assert sheet(imported.text) == text  # the visible form is kept, never turned back

@@ -122,3 +122,47 @@ def test_schema_output_prints_the_committed_timeline_schema(incident: Incident) 
     committed = (ROOT / "schemas" / "timeline.schema.json").read_text(encoding="utf-8")
     assert done.stdout == committed
     assert json.loads(incident("schema").stdout)["title"] == "Incident timeline"
+
+
+CONTROLS_YAML = r"""id: controls
+title: "Bell\a in the title"
+summary: Control characters from YAML escapes.
+platform: Example
+date: "2024-08-12"
+source_zone: America/New_York
+sources:
+  - {id: ap, publisher: "AP\e[2J", url: "https://example.com/a", language: en}
+events:
+  - id: start
+    title: "The \e[31mred\e[0m start"
+    kind: milestone
+    note: "CSI\x9b2J and DEL\x7f"
+    claims:
+      - source: ap
+        quote: "It began\a at 8:42 p.m.\e]52;c;ZXZpbA==\a"
+        translation: "ring\a"
+        time: {kind: exact, at: "2024-08-12 20:42", stated: "\e[1mAt 8:42 p.m."}
+"""
+# What a terminal or a spreadsheet would act on: C0 but tab and line feed, DEL, C1. (The CSV
+# writer's own \r\n line ends are taken off by the CSV reader before the cells are checked.)
+CONTROL_CHARACTERS = {chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]} - {"\t", "\n"}
+
+
+@pytest.mark.parametrize("kind", ["csv", "timesketch-csv"])
+def test_csv_exports_write_control_characters_visibly(
+    incident: Incident, tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "controls.yaml"
+    path.write_text(CONTROLS_YAML, encoding="utf-8")
+    assert check_file(path).ok
+    done = incident("export", path, "--format", kind)
+    assert done.returncode == 0, done.stderr
+    cells = [cell for row in csv.reader(io.StringIO(done.stdout, newline="")) for cell in row]
+    found = {ch for cell in cells for ch in cell if ch in CONTROL_CHARACTERS}
+    assert not found, sorted(map(hex, map(ord, found)))
+    text = "\n".join(cells)
+    assert "␛[31mred␛[0m" in text  # ESC as the visible form every other surface uses
+    assert "began␇ at 8:42" in text  # BEL
+    if kind == "csv":  # the claims sheet carries every text field as it is
+        assert "CSI\\x9b2J and DEL␡" in text  # C1 and DEL
+        assert "AP␛[2J" in text
