@@ -22,6 +22,7 @@ from typing import Any
 
 from schemas.models import TimeKind
 from schemas.timespec import format_duration
+from schemas.zones import format_offset
 
 SHORT_MARGIN = timedelta(minutes=10)  # "shortly after", "just before"
 ALMOST_MARGIN = timedelta(minutes=5)  # "almost", "nearly"
@@ -113,6 +114,9 @@ _CLOCK = re.compile(
 )
 _ZONE_ALTERNATIVES = "|".join(sorted(ZONE_WORDS, key=len, reverse=True))
 _ZONE = re.compile(r"^\s*\(?\s*(?P<z>" + _ZONE_ALTERNATIVES + r")\b")
+# "GMT+7", "UTC+07:00", "GMT -4", "UTC+5:30": an offset written after GMT or UTC.
+_OFFSET_TAIL = re.compile(r"^\s?(?P<sign>[+-])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?!\d)")
+_OFFSET = re.compile(r"\b(?:gmt|utc)\s?[+-]\s?\d{1,2}(?::?\d{2})?(?!\d)")
 _BEGAN = re.compile(
     r"\b(before|after|sebelum|setelah|sesudah)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?"
     r"(?:began|begun|started|begins|starts|dimulai|mulai)\b"
@@ -149,6 +153,7 @@ class Reading:
     at: Clock | None = None
     until: Clock | None = None
     zone: str | None = None  # a label: ET, EDT, PT, WIB, GMT…
+    utc_offset: timedelta | None = None  # "GMT+7": the offset written after GMT or UTC
     weekday: int | None = None  # 0 = Monday
     day: date | None = None  # a date written with a month name
     year_given: bool = True  # False: "18 July" gave no year, so ``day``'s year means nothing
@@ -199,8 +204,10 @@ class Reading:
                 if clock is None:
                     continue
                 when = clock.shown() if day is None else f"{day.isoformat()} {clock.shown()}"
+                if self.utc_offset is not None and day is not None and clock.settled:
+                    when += format_offset(self.utc_offset)  # "GMT+7": the time carries it
                 out[key] = when
-            if self.zone is not None:
+            if self.zone is not None and (self.utc_offset is None or "at" not in out):
                 out["zone"] = self.zone
         if self.margin is not None:
             out["margin"] = format_duration(self.margin)
@@ -296,6 +303,18 @@ def _zone_after(text: str) -> str | None:
     return ZONE_WORDS[m.group("z")] if m else None
 
 
+def _offset_after(text: str) -> timedelta | None:
+    """The offset of "GMT+7" / "UTC-04:00" right after a clock (None for a plain zone)."""
+    m = _ZONE.match(text)
+    if m is None or m.group("z") not in ("gmt", "utc"):
+        return None
+    o = _OFFSET_TAIL.match(text[m.end() :])
+    if o is None:
+        return None
+    size = timedelta(hours=int(o.group("h")), minutes=int(o.group("m") or 0))
+    return -size if o.group("sign") == "-" else size
+
+
 @lru_cache(maxsize=4096)
 def _weekday_and_day(text: str) -> tuple[int | None, date | None, bool]:
     weekday = next((WEEKDAYS[w] for w in re.findall(r"[a-z']+", text) if w in WEEKDAYS), None)
@@ -332,7 +351,10 @@ def read_phrase(text: str) -> Reading | Unreadable:
     weekday, day, year_given = _weekday_and_day(clean)
     duration = _DURATION.search(clean)
     clocks: list[tuple[re.Match[str], Clock]] = []
+    offsets = [o.span() for o in _OFFSET.finditer(clean)]  # "UTC+07:00" holds no clock
     for m in _CLOCK.finditer(clean):
+        if any(start <= m.start() < end for start, end in offsets):
+            continue
         clock = _clock(m, clean[m.end() :])
         if clock is not None:
             clocks.append((m, clock))
@@ -357,12 +379,13 @@ def read_phrase(text: str) -> Reading | Unreadable:
     if between is not None and len(clocks) >= 2:
         (m1, c1), (m2, c2) = clocks[0], clocks[1]
         if _JOIN.match(clean[m1.end() : m2.start()]) or _zone_joined(clean[m1.end() : m2.start()]):
-            zone = _zone_after(clean[m2.end() :]) or _zone_after(clean[m1.end() :])
+            tail = clean[m2.end() :] if _zone_after(clean[m2.end() :]) else clean[m1.end() :]
             return Reading(
                 TimeKind.between,
                 at=c1,
                 until=c2,
-                zone=zone,
+                zone=_zone_after(tail),
+                utc_offset=_offset_after(tail),
                 weekday=weekday,
                 day=day,
                 year_given=year_given,
@@ -383,6 +406,7 @@ def read_phrase(text: str) -> Reading | Unreadable:
         kind,
         at=clock,
         zone=_zone_after(clean[match.end() :]),
+        utc_offset=_offset_after(clean[match.end() :]),
         weekday=weekday,
         day=day,
         year_given=year_given,

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from schemas.models import Bound, Claim, ClaimTime, ClaimValue, Incident, TimeKind
-from schemas.timespec import TimeError, parse_duration, parse_wall_time
-from schemas.zones import UnknownZoneError, resolve_label
+from schemas.timespec import TimeError, parse_duration, parse_wall_time, place_time
+from schemas.zones import UnknownZoneError, format_offset, resolve_label
 
 from .checks import Finding
 from .formatting import one_line
@@ -281,12 +282,28 @@ def _differences(reading: Reading, time: ClaimTime, incident: Incident) -> Itera
             written = reading.on_day(local.date())
             if written is not None and name == "at" and local.date() != written:
                 yield f"date {local.date().isoformat()}"
-        if reading.zone is not None:
+        if reading.utc_offset is not None:
+            yield from _offset_difference(reading.utc_offset, time, incident)
+        elif reading.zone is not None:
             yield from _zone_difference(reading.zone, time.zone or incident.source_zone)
     if time.kind in (TimeKind.after, TimeKind.before):
         margin = parse_duration(time.margin) if time.margin else None
         if margin != reading.margin:
             yield f"margin {time.margin}" if time.margin else "no margin"
+
+
+def _offset_difference(said: timedelta, time: ClaimTime, incident: Incident) -> Iterator[str]:
+    """An offset in the words ("GMT+7"): the file's time must be placed at that offset."""
+    if time.at is None:
+        return
+    try:
+        local = parse_wall_time(time.at).local
+        placed = place_time(time.at, time.zone, incident.source_zone, incident.aliases)
+    except TimeError:
+        return
+    actual = local - placed.utc.replace(tzinfo=None)
+    if actual != said:
+        yield f"offset {format_offset(actual)} ({time.zone or incident.source_zone or 'UTC'})"
 
 
 def _zone_difference(words: str, file_zone: str | None) -> Iterator[str]:

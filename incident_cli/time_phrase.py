@@ -54,16 +54,56 @@ def run(args: argparse.Namespace) -> int:
             "add it to the phrase as the source's context gives it"
         )
     block = reading.block(args.date)
-    if args.zone is not None and "at" in block and "zone" not in block:
+    if args.zone is not None and "at" in block and "zone" not in block and not reading.utc_offset:
         block["zone"] = args.zone
+    warnings = _as_validate_reads(args.phrase, block)
     body = ", ".join(f"{k}: {_scalar(v)}" for k, v in block.items())
     body += f", stated: {_scalar(args.phrase)}"
     sys.stdout.write(f"time: {{{body}}}\n")
+    for warning in warnings:
+        sys.stdout.write(f"# {warning}\n")
     for note in reading.notes:
         sys.stdout.write(f"# {note}\n")
     if "relative_to" in block and str(block["relative_to"]).startswith("<"):
         sys.stdout.write("# replace relative_to with the id of the event it is measured from\n")
     return EXIT_OK
+
+
+def _as_validate_reads(phrase: str, block: dict[str, Any]) -> list[str]:
+    """Check the block with the rules ``incident validate`` applies to a claim's time (the
+    model's wall-time check, then placing it in its zone): what validate would refuse is
+    refused here with the same ``error[code]: message`` and exit code; its warnings are
+    returned. A time with no zone is placed by the file's ``source_zone``: not checked here."""
+    from pydantic import ValidationError
+
+    from schemas.models import ClaimTime
+    from schemas.timespec import TimeError, place_time
+
+    def refused(code: str, message: str) -> CommandFailure:
+        return CommandFailure(f"{phrase!r} gives a time validate refuses: error[{code}]: {message}")
+
+    try:
+        time = ClaimTime.model_validate(block)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        cause = error.get("ctx", {}).get("error")
+        where = ".".join(str(part) for part in error["loc"])
+        message = getattr(cause, "message", None) or error["msg"]
+        raise refused(getattr(cause, "code", "value"), f"{where}: {message}") from None
+    warnings = []
+    for field in ("at", "until"):
+        text = getattr(time, field)
+        if text is None:
+            continue
+        try:
+            placed = place_time(text, time.zone, None)
+        except TimeError as exc:
+            if exc.code == "no-zone":
+                continue
+            raise refused(exc.code, exc.message) from None
+        if placed.warning is not None:
+            warnings.append(f"warning[zone-label-mismatch]: {placed.warning}")
+    return warnings
 
 
 def _scalar(value: object) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,65 @@ def test_time_says_when_it_cannot_read(
 ) -> None:
     code, out, err = run(capsys, "time", phrase, "--date", "2024-08-12")
     assert code == 1 and out == "" and message in err
+
+
+GAP_INCIDENT = """id: gap
+title: Gap
+summary: S.
+platform: X
+date: "2024-03-10"
+source_zone: America/New_York
+sources:
+  - {{id: s, publisher: S, language: en, url: "https://example.com/"}}
+events:
+  - id: e
+    title: E
+    kind: observation
+    claims:
+      - source: s
+        quote: "{phrase}"
+        time: {block}
+"""
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("2:30 a.m.", "nonexistent-time"),  # New York's clocks skip 02:00-03:00 that day
+        ("2:30 a.m. GMT+15", "time-range"),  # no zone is 15 hours ahead of UTC
+    ],
+)
+def test_time_refuses_what_validate_refuses_with_its_message_and_exit_code(
+    tmp_path: Path, phrase: str, code: str
+) -> None:
+    def incident(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "incident_cli", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+    # What the command printed before this fix, pasted into a file, is what validate refuses.
+    block = {
+        "nonexistent-time": '{kind: exact, at: "2024-03-10 02:30", zone: America/New_York}',
+        "time-range": '{kind: exact, at: "2024-03-10 02:30+15:00"}',
+    }[code]
+    path = tmp_path / "gap.yaml"
+    path.write_text(GAP_INCIDENT.format(phrase=phrase, block=block), encoding="utf-8")
+    validated = incident("validate", str(path))
+    said = next(line for line in validated.stdout.splitlines() if f"error[{code}]" in line)
+    rule = said[said.index(f"error[{code}]") :]  # past gap.yaml:LINE:COL:
+
+    done = incident("time", phrase, "--date", "2024-03-10", "--zone", "America/New_York")
+    assert (done.returncode, validated.returncode) == (1, 1)
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("incident: error: ")
+    assert done.stderr.rstrip("\n").endswith(rule), (done.stderr, rule)
+
+
+def test_time_still_prints_an_offset_and_a_wall_time_outside_the_gap(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "time", "pukul 20.00 GMT+7", "--date", "2024-03-10")
+    assert (code, err) == (0, "")
+    assert out.startswith('time: {kind: exact, at: "2024-03-10 20:00+07:00", stated:')
+    args = ("--date", "2024-03-10", "--zone", "America/New_York")
+    code, out, err = run(capsys, "time", "3:30 a.m.", *args)
+    assert (code, err) == (0, "") and '"2024-03-10 03:30"' in out

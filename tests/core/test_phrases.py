@@ -67,6 +67,10 @@ TABLE: list[tuple[str, dict[str, Any]]] = [
         "Selasa, 13 Agustus 2024 pukul 07.00 WIB",
         {"kind": "exact", "at": "2024-08-13 07:00", "zone": "WIB"},
     ),
+    # An offset after GMT/UTC is the time's own: written into ``at``, no zone label beside it.
+    ("pukul 20.00 GMT+7", {"kind": "exact", "at": "2024-08-12 20:00+07:00"}),
+    ("at 4:09 a.m. (UTC-04:00)", {"kind": "exact", "at": "2024-08-12 04:09-04:00"}),
+    ("around 10 p.m. GMT+5:30", {"kind": "about", "at": "2024-08-12 22:00+05:30"}),
     ("Aug 13", {"kind": "unknown"}),
     ("Sunday afternoon", {"kind": "unknown"}),
 ]

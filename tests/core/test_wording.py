@@ -171,6 +171,24 @@ def test_a_time_that_disagrees_with_its_words_is_a_warning(
     assert found[0].line == 24  # the time: of the second event
 
 
+@pytest.mark.parametrize(
+    ("time", "warns"),
+    [
+        ('{kind: exact, at: "2024-08-13 07:00", zone: WIB}', False),
+        ('{kind: exact, at: "2024-08-13 07:00+07:00"}', False),
+        ('{kind: exact, at: "2024-08-13 07:00", zone: ET}', True),
+    ],
+)
+def test_an_offset_in_the_words_is_checked_against_the_placed_offset(
+    time: str, warns: bool
+) -> None:
+    result = check_text(TIME_TEMPLATE.format(quote="pukul 07.00 GMT+7", time=time), "t.yaml")
+    found = [p for p in result.problems if p.code == "time-disagrees-with-words"]
+    assert bool(found) is warns, [p.render() for p in result.problems]
+    if warns:
+        assert "offset -04:00 (ET)" in found[0].message
+
+
 def test_a_time_that_agrees_with_its_words_passes() -> None:
     time = '{kind: after, at: "2024-08-12 20:20", margin: 10m}'
     result = check_text(TIME_TEMPLATE.format(quote="Shortly after 8:20 p.m.", time=time))
