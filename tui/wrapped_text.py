@@ -15,6 +15,7 @@ text, so a mouse selection copies the original line (a URL in one piece, no inde
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
@@ -58,45 +59,40 @@ def _is_break(line: str, index: int) -> bool:
     )
 
 
-def _fit(line: str, start: int, room: int) -> int:
-    """The end of the longest piece of ``line`` from ``start`` that fits in ``room`` cells."""
-    used = 0
-    end = start
-    while end < len(line):
-        used += get_character_cell_size(line[end])
-        if used > room:
-            break
-        end += 1
-    return end
+def _cells(line: str) -> list[int]:
+    """``cells[i]``: the width in cells of ``line[:i]`` (wide CJK and emoji count two)."""
+    out = [0]
+    for character in line:
+        out.append(out[-1] + get_character_cell_size(character))
+    return out
 
 
 def _separator_break(line: str, low: int, fit: int) -> int | None:
-    """The last cut after a separator in ``(low, fit]``, if there is one."""
+    """The last cut after a separator at an index in ``[low, fit)``, if there is one."""
     for index in range(fit - 1, low - 1, -1):
         if _is_break(line, index):
             return index + 1
     return None
 
 
-def _cut(line: str, start: int, room: int, lead: int, continuation: int) -> int:
+def _cut(line: str, cells: list[int], start: int, room: int, low: int, continuation: int) -> int:
     """Where the piece of ``line`` that starts at ``start`` ends (before any spaces skipped).
 
-    ``lead``: a cut must leave at least one character after it (the first line's marker stays
-    with its word); ``continuation``: the room of a continuation line, to tell a word that will
-    fit on the next line (break before it) from one that must be broken anyway (fill this line).
+    ``low``: the first index a break may follow (the first line's marker stays with its word);
+    ``continuation``: the room of a continuation line, to tell a word that will fit on the next
+    line (break before it) from one that must be broken anyway (fill this line first).
     """
-    fit = _fit(line, start, room)
+    fit = bisect_right(cells, cells[start] + room, start) - 1  # the longest piece that fits
     if fit == start:  # one character wider than the room: it goes alone
         return start + 1
-    low = max(lead, start + 1)
     space = line.rfind(" ", low, fit + 1)
     if space != -1:
         word_start = space
         while word_start < len(line) and line[word_start] == " ":
             word_start += 1
         word_end = line.find(" ", word_start)
-        word = line[word_start : len(line) if word_end == -1 else word_end]
-        if cell_len(word) <= continuation:
+        word_end = len(line) if word_end == -1 else word_end
+        if cells[word_end] - cells[word_start] <= continuation:
             return space
         later = _separator_break(line, space + 1, fit)
         return later if later is not None else space
@@ -107,16 +103,19 @@ def _cut(line: str, start: int, room: int, lead: int, continuation: int) -> int:
 def line_breaks(line: str, width: int) -> tuple[int, list[int]]:
     """The continuation indent (cells) and the cuts (character offsets) that wrap ``line``
     (no newlines) to ``width`` cells; ``(0, [])`` when it fits."""
-    if width <= 0 or cell_len(line.rstrip(" ")) <= width:
+    visible = len(line.rstrip(" "))
+    if width <= 0 or cell_len(line[:visible]) <= width:
         return 0, []
+    cells = _cells(line)
     lead = lead_length(line)
-    indent = min(cell_len(line[:lead]), width // 2)
+    indent = min(cells[lead], width // 2)
     continuation = width - indent
     cuts: list[int] = []
     start = 0
     room = width
-    while cell_len(line[start:].rstrip(" ")) > room:
-        end = _cut(line, start, room, lead if start == 0 else start + 1, continuation)
+    while cells[visible] - cells[start] > room:
+        low = max(lead, 1) if start == 0 else start + 1
+        end = _cut(line, cells, start, room, low, continuation)
         while end < len(line) and line[end] == " ":
             end += 1
         if end >= len(line):
