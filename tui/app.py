@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Footer, LoadingIndicator, Static
 
 from incident.bundled import is_bundled
 from incident.paths import Output, OutputKind, PathError, plan_output, shown
@@ -25,6 +25,7 @@ from incident.timeline import Timeline
 from incident.view_options import ViewOptions
 
 from .data import Loaded, load_paths
+from .header import TitleHeader
 from .safe import one_line
 from .screens.base import AppScreen
 from .settings import Settings, load_settings, reset_settings, save_settings
@@ -215,7 +216,7 @@ class IncidentApp(App[int]):
     # --- loading ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Middle(), Center():
             yield Static(f"Loading {len(self.paths)} path(s)…", id="loading-text", markup=False)
         yield LoadingIndicator()
@@ -350,13 +351,8 @@ class IncidentApp(App[int]):
                 )
             return
         if isinstance(screen, TimelineScreen) and entry.timeline is not None:
-            replacement = TimelineScreen(entry)
-            selected = screen.view.selected
-            scroll_y = screen.view.scroll_offset.y
-            await self.switch_screen(replacement)
-            self.call_after_refresh(
-                _restore, replacement, None if selected is None else selected.id, scroll_y
-            )
+            await screen.query(f"#{NOTICE_ID}").remove()
+            screen.show_entry(entry)  # in place: the same search, filter, event and scroll
         elif isinstance(screen, ErrorsScreen):
             await self.switch_screen(
                 ErrorsScreen(entry) if entry.timeline is None else TimelineScreen(entry)
@@ -572,23 +568,6 @@ class IncidentApp(App[int]):
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _restore(screen: object, event_id: str | None, scroll_y: float) -> None:
-    """Put a reloaded timeline back where the user was: the same event, the same scroll."""
-    from .screens.timeline import TimelineScreen
-
-    if not isinstance(screen, TimelineScreen) or not screen.is_mounted:
-        return
-    view = screen.view
-    view.scroll_to(y=scroll_y, animate=False, immediate=True)
-    if event_id is None:
-        return
-    events = screen.timeline.events
-    for row, position in enumerate(view.positions):
-        if events[position].id == event_id:
-            view.move_to(row)
-            return
 
 
 def _runner(target: object, action: str) -> Callable[[], Awaitable[None]]:

@@ -157,6 +157,17 @@ class TimelineView(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Highlighted(self, self.selected))
 
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Show ``timeline`` (the same file read again): every event, the cursor on the same
+        row number for now (the screen puts it back on its event), the scroll kept."""
+        self.timeline = timeline
+        self.positions = list(range(len(timeline.events)))
+        self.cursor = min(self.cursor, max(0, len(self.positions) - 1))
+        self._need = rows.needs(timeline.events, self.zones, self.locale)
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.positions) + 1)
+        self.refresh()
+
     def set_zones(self, zones: tuple[str, ...]) -> None:
         self.zones = zones
         self._need = rows.needs(self.timeline.events, zones, self.locale)

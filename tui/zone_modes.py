@@ -23,6 +23,13 @@ class ZoneMode:
         """The IANA names, for the views."""
         return tuple(z.zone for z in self.display)
 
+    @property
+    def heading(self) -> str:
+        """For a subtitle: ``zone: Jakarta``; ``zones: UTC · Jakarta · Sydney``."""
+        if len(self.display) == 1:
+            return f"zone: {self.display[0].label}"
+        return "zones: " + " · ".join(zone.label for zone in self.display)
+
     def describe(self) -> str:
         """``New York (America/New_York)``; ``both (America/New_York, Asia/Jakarta)``."""
         return f"{self.name} ({', '.join(self.zones)})"

@@ -7,7 +7,17 @@ import os
 import shutil
 from pathlib import Path
 
-from tui_helpers import INVALID, SPACES, make_app, ready, shows, wait_for
+from tui_helpers import (
+    INVALID,
+    ROOT,
+    SPACES,
+    choose_kind,
+    make_app,
+    ready,
+    screen_text,
+    shows,
+    wait_for,
+)
 
 from tui.reload_notice import ReloadNotice
 from tui.screens.errors import ErrorsScreen
@@ -54,10 +64,10 @@ async def test_a_save_redraws_keeping_the_selected_event(tmp_path: Path) -> None
             screen = app.screen
             return (
                 isinstance(screen, TimelineScreen)
-                and screen is not first
                 and screen.is_mounted
                 and screen.view.selected is not None
                 and screen.view.selected.id == "start"
+                and screen.view.selected.event.title == "Conversation starts at last"
             )
 
         await wait_for(pilot, redrawn, "the saved file redrawn with the same event selected")
@@ -86,12 +96,8 @@ async def test_an_invalid_save_keeps_the_last_good_timeline(tmp_path: Path) -> N
         assert app.entries[0].ok  # the list keeps the good version too
 
         save(path, good)  # fixed: the notice goes with the redraw
-        await wait_for(
-            pilot,
-            lambda: isinstance(app.screen, TimelineScreen) and app.screen is not first,
-            "the fixed file redrawn",
-        )
-        assert not app.screen.query(ReloadNotice)
+        await wait_for(pilot, lambda: not first.query(ReloadNotice), "the notice gone")
+        assert app.screen is first and app.entries[0].ok
 
 
 async def test_r_reloads_by_hand_and_a_fixed_file_opens_its_timeline(tmp_path: Path) -> None:
@@ -105,3 +111,76 @@ async def test_r_reloads_by_hand_and_a_fixed_file_opens_its_timeline(tmp_path: P
         shutil.copy(SPACES, path)
         await pilot.press("r")
         await shows(pilot, TimelineScreen)
+
+
+async def test_a_save_keeps_the_search_the_filter_and_the_hidden_pane(tmp_path: Path) -> None:
+    path = tmp_path / "spaces.yaml"
+    shutil.copy(SPACES, path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = await shows(pilot, TimelineScreen)
+        first = await choose_kind(pilot, "kind: milestone")
+        await pilot.press("slash", *"conversation", "enter")
+        await wait_for(pilot, lambda: first.query_text == "conversation", "the search typed")
+        shown = first.view.row_count
+        assert 0 < shown < len(first.timeline.events)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: not first.show_detail, "the detail pane hidden")
+        selected = first.view.selected
+        assert selected is not None and selected.id == "start"
+        chosen = first.event_filter
+        assert chosen is not None
+
+        text = path.read_text(encoding="utf-8")
+        save(path, text.replace("Conversation finally starts", "Conversation starts at last"))
+
+        def redrawn() -> bool:
+            screen = app.screen
+            return (
+                isinstance(screen, TimelineScreen)
+                and screen.view.selected is not None
+                and screen.view.selected.event.title == "Conversation starts at last"
+            )
+
+        await wait_for(pilot, redrawn, "the saved file redrawn on the same event")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        assert screen.query_text == "conversation"
+        assert screen.event_filter == chosen
+        assert screen.query_one("#search").display
+        assert screen.view.row_count == shown
+        assert not screen.show_detail
+        status = str(screen.query_one("#status").render())
+        assert "search “conversation”" in status and "filter kind=milestone" in status
+        # Esc still unwinds from there: the search, then the filter.
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not screen.query_text, "the search cleared")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen.event_filter is None, "the filter cleared")
+        assert screen.view.row_count == len(screen.timeline.events)
+
+
+async def test_a_save_keeps_the_scroll_of_a_long_timeline(tmp_path: Path) -> None:
+    path = tmp_path / "crowdstrike.yaml"
+    shutil.copy(ROOT / "incidents" / "crowdstrike-2024.yaml", path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await shows(pilot, TimelineScreen)
+        await pilot.press("end", "up", "up")
+        await wait_for(pilot, lambda: screen.view.scroll_offset.y > 0, "the rows scrolled")
+        row, scroll_y = screen.view.cursor, screen.view.scroll_offset.y
+        selected = screen.view.selected
+        assert selected is not None
+
+        text = path.read_text(encoding="utf-8")
+        save(path, text.replace(selected.event.title, "Retitled while open", 1))
+        await wait_for(
+            pilot,
+            lambda: (
+                screen.view.selected is not None
+                and screen.view.selected.event.title == "Retitled while open"
+            ),
+            "the save shown on the same event",
+        )
+        assert (screen.view.cursor, screen.view.scroll_offset.y) == (row, scroll_y)
+        assert "Retitled while open" in screen_text(pilot)

@@ -4,15 +4,23 @@ step at a time (search, filter, screen), and the selected row stays in view."""
 from __future__ import annotations
 
 import pytest
-from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
-from tui_helpers import BUNDLED_X, DESANTIS, SPACES, make_app, ready, screen_text, shows, wait_for
+from textual.widgets import Input
+from tui_helpers import (
+    BUNDLED_X,
+    DESANTIS,
+    SPACES,
+    choose_kind,
+    make_app,
+    ready,
+    screen_text,
+    shows,
+    wait_for,
+)
 
 from tui.app import IncidentApp
 from tui.screens.chart import ChartScreen
 from tui.screens.compare import CompareScreen
-from tui.screens.dialogs import FilterDialog
 from tui.screens.help import HelpScreen
 from tui.screens.incidents import IncidentListScreen
 from tui.screens.sources import SourcesScreen
@@ -52,18 +60,6 @@ async def test_a_screens_own_key_does_nothing_on_it(
         await pilot.press("escape", "escape")
         await shows(pilot, TimelineScreen)  # one Esc per screen, not one per key pressed
         assert stack_kinds(app) == before
-
-
-async def choose_kind(pilot: Pilot[object], label: str) -> TimelineScreen:
-    await pilot.press("f")
-    dialog = await shows(pilot, FilterDialog)
-    options = dialog.query_one(OptionList)
-    prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-    options.highlighted = next(i for i, p in enumerate(prompts) if p.strip(" ●") == label)
-    await pilot.press("enter")
-    screen = await shows(pilot, TimelineScreen)
-    await wait_for(pilot, lambda: screen.event_filter is not None, f"the filter {label} applied")
-    return screen
 
 
 async def test_escape_clears_the_search_then_the_filter_then_goes_back() -> None:

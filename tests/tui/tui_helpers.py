@@ -21,11 +21,14 @@ from textual.app import App
 from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 from incident.view_options import ViewOptions
 from incident_cli.open import write_postmortem
 from tui.app import IncidentApp
 from tui.screens.base import AppScreen
+from tui.screens.dialogs import FilterDialog
+from tui.screens.timeline import TimelineScreen
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SPACES = FIXTURES / "spaces.yaml"
@@ -135,3 +138,15 @@ def screen_text(pilot: Pilot[object]) -> str:
     console, update = _screen_console(pilot.app)
     console.print(update)
     return console.export_text(styles=False)
+
+
+async def choose_kind(pilot: Pilot[object], label: str) -> TimelineScreen:
+    await pilot.press("f")
+    dialog = await shows(pilot, FilterDialog)
+    options = dialog.query_one(OptionList)
+    prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    options.highlighted = next(i for i, p in enumerate(prompts) if p.strip(" ●") == label)
+    await pilot.press("enter")
+    screen = await shows(pilot, TimelineScreen)
+    await wait_for(pilot, lambda: screen.event_filter is not None, f"the filter {label} applied")
+    return screen

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from ..data import Loaded
+from ..header import TitleHeader
 from ..safe import one_line
 from ..wrapped_text import WrappedText
 from ..zone_modes import ZoneMode
@@ -87,7 +88,7 @@ class IncidentPageScreen(AppScreen):
         return self.entry
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id=f"{self.PAGE_ID}-scroll"):
             yield WrappedText(id=self.PAGE_ID)
         yield footer()
@@ -103,7 +104,7 @@ class IncidentPageScreen(AppScreen):
         self.query_one(f"#{self.PAGE_ID}", WrappedText).update(self.page(mode))
 
     def subtitle(self, mode: ZoneMode) -> str:
-        return f"zone: {mode.name}"
+        return mode.heading
 
     def page(self, mode: ZoneMode) -> Text:
         raise NotImplementedError

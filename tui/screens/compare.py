@@ -8,10 +8,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ..comparison_text import compare_view
 from ..data import Loaded
+from ..header import TitleHeader
 from .base import BACK, AppScreen, footer
 
 
@@ -34,7 +35,7 @@ class CompareScreen(AppScreen):
         return self.first
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="compare-scroll"):
             yield Static(id="compare", markup=False)
         yield footer()
@@ -50,7 +51,7 @@ class CompareScreen(AppScreen):
     def zones_changed(self) -> None:
         assert self.first.timeline is not None and self.second.timeline is not None
         mode = self.incident_app.zone_mode(self.first.timeline)
-        self.sub_title = f"shared T+0 · zone: {mode.name}"
+        self.sub_title = f"shared T+0 · {mode.heading}"
         text = compare_view(
             self.first.timeline,
             self.second.timeline,

@@ -7,12 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header
 
 from incident.timeline import TimelineEvent
 
 from ..data import Loaded
 from ..detail_text import citation, event_detail
+from ..header import TitleHeader
 from ..safe import one_line
 from ..wrapped_text import WrappedText
 from .base import BACK, AppScreen, footer
@@ -46,7 +46,7 @@ class DetailScreen(AppScreen):
         return self.entry
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="event-scroll"):
             yield WrappedText(id="event")
         yield footer()
@@ -58,7 +58,7 @@ class DetailScreen(AppScreen):
 
     def zones_changed(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)
-        self.sub_title = f"event · zone: {mode.name}"
+        self.sub_title = f"event · {mode.heading}"
         text = event_detail(self.item, self.timeline, mode.zones, self.incident_app.locale)
         self.query_one("#event", WrappedText).update(text)
 

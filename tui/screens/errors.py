@@ -8,9 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ..data import Loaded
+from ..header import TitleHeader
 from ..safe import one_line
 from .base import BACK, AppScreen, footer
 
@@ -27,7 +28,7 @@ class ErrorsScreen(AppScreen):
         self.entry = entry
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="problems-scroll"):
             yield Static(self._text(), id="problems", markup=False)
         yield footer()

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from incident import formatting
 
 from ..data import Loaded
 from ..figures import audience_text, date_text, delay_text, scheduled_text
+from ..header import TitleHeader
 from ..safe import clean, one_line
 from .base import AppScreen, footer
 
@@ -47,7 +48,7 @@ class IncidentListScreen(AppScreen):
         self.highlighted_row = 0  # the highlighted row, as the table last reported it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         table: DataTable[Text] = DataTable(id="incidents", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="summary", markup=False)

@@ -24,7 +24,7 @@ class SourcesScreen(IncidentPageScreen):
     """
 
     def subtitle(self, mode: ZoneMode) -> str:
-        return f"{len(self.timeline.sources)} sources · zone: {mode.name}"
+        return f"{len(self.timeline.sources)} sources · {mode.heading}"
 
     def page(self, mode: ZoneMode) -> Text:
         return self.render_sources(mode.zones[0])

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from incident import formatting
 from incident.timeline import Timeline, TimelineEvent
@@ -18,6 +19,7 @@ from .. import rows
 from ..data import Loaded
 from ..detail_text import citation, event_detail
 from ..figures import delay_text
+from ..header import TitleHeader
 from ..safe import one_line
 from ..search import EventFilter, EventIndex
 from ..timeline_view import TimelineView
@@ -25,7 +27,12 @@ from ..wrapped_text import WrappedText
 from .base import AppScreen, footer
 from .dialogs import CLEAR_FILTER, FilterDialog
 
-LEGEND = "!! conflict · ! variance · ~about >after <before 20:13–30 range · ▸ new day"
+LEGENDS = (  # the status line's key to the rows, the longest that fits (help has them all)
+    "!! conflict · ! variance · ~about >after <before · 20:13–20:30 range · 21:20→21:28 lasts"
+    " · ▸ new day",
+    "!! conflict · ! variance · ~about >after <before · ? legend",
+    "? legend",
+)
 DETAIL_SHARE = 0.4  # of the width, for the detail pane beside the rows
 DETAIL_MIN = 40
 
@@ -135,7 +142,7 @@ class TimelineScreen(AppScreen):
     def compose(self) -> ComposeResult:
         app = self.incident_app
         mode = app.zone_mode(self.timeline)
-        yield Header()
+        yield TitleHeader()
         search = Input(
             placeholder="search titles, quotes, actors (Enter keeps, Esc clears)", id="search"
         )
@@ -174,15 +181,47 @@ class TimelineScreen(AppScreen):
         self.set_class(beside, "-wide")
         self.set_class(not beside, "-narrow")
         self.set_class(not self.show_detail, "-no-detail")
+        self.call_after_refresh(self._refit_status)
 
     def action_toggle_detail(self) -> None:
         self.show_detail = not self.show_detail
         self._place_detail()
         self.view.refresh()
 
+    def show_entry(self, entry: Loaded) -> None:
+        """Show ``entry`` (its file read again) in place of the timeline shown: the same
+        search, filter and pane, the same event selected if it is still there, the same
+        scroll. Nothing is built again but the rows' data, so a save shows at once."""
+        assert entry.timeline is not None
+        view = self.view
+        selected = view.selected
+        scroll_y = view.scroll_offset.y
+        self.entry = entry
+        self.timeline = entry.timeline
+        self._index = entry.index
+        self.title = one_line(self.timeline.incident.title)
+        view.set_timeline(self.timeline)
+        if self.query_text or self.event_filter is not None:
+            self._apply()
+        elif self._index is None:
+            self._build_index()
+        view.scroll_to(y=scroll_y, animate=False, immediate=True)
+        events = self.timeline.events
+        row = next(
+            (
+                row
+                for row, position in enumerate(view.positions)
+                if selected is not None and events[position].id == selected.id
+            ),
+            min(view.cursor, max(0, view.row_count - 1)),
+        )
+        view.move_to(row)
+        self._place_detail()
+        self._show(view.selected)
+
     def _update_subtitle(self) -> None:
         mode = self.incident_app.zone_mode(self.timeline)
-        self.sub_title = f"zone: {mode.name}"
+        self.sub_title = mode.heading
 
     # --- the selected event ---------------------------------------------------------------
 
@@ -230,6 +269,11 @@ class TimelineScreen(AppScreen):
             parts.append(f"delay {delay_text(self.timeline.delay)}")
         return Text("  │  ".join(parts), no_wrap=True, overflow="ellipsis")
 
+    def _refit_status(self) -> None:
+        """The legend that fits the rows' width, once the layout has it."""
+        if self.is_attached and self.query("#status"):
+            self._update_status()
+
     def _update_status(self) -> None:
         view = self.view
         total = len(self.timeline.events)
@@ -242,10 +286,14 @@ class TimelineScreen(AppScreen):
             parts.append(f"search “{one_line(self.query_text)}”")
         if self.event_filter is not None:
             parts.append(f"filter {one_line(self.event_filter.describe())}")
-        parts.append(LEGEND)
-        self.query_one("#status", Static).update(
-            Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
-        )
+        status = self.query_one("#status", Static)
+        width = status.content_region.width or self.app.size.width
+        text = " · ".join(parts)
+        for legend in LEGENDS:
+            if cell_len(text) + 3 + cell_len(legend) <= width:
+                text = f"{text} · {legend}"
+                break
+        status.update(Text(text, no_wrap=True, overflow="ellipsis"))
 
     # --- search and filter ------------------------------------------------------------------
 
