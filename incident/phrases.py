@@ -22,7 +22,7 @@ from typing import Any
 
 from schemas.models import TimeKind
 from schemas.timespec import format_duration
-from schemas.zones import format_offset
+from schemas.zones import ABBREVIATIONS, format_offset
 
 SHORT_MARGIN = timedelta(minutes=10)  # "shortly after", "just before"
 ALMOST_MARGIN = timedelta(minutes=5)  # "almost", "nearly"
@@ -100,6 +100,11 @@ ZONE_WORDS = {
     "wib": "WIB", "wita": "WITA", "wit": "WIT", "utc": "UTC", "gmt": "GMT",
     "eastern": "ET", "pacific": "PT", "central": "CT", "mountain": "MT",
 }  # fmt: skip
+# Every other label the zone table knows (CET, BST, AEST, JST…), as it spells them; not "Z",
+# which is a letter in prose.
+for _key, _label in ABBREVIATIONS.items():
+    if len(_key) >= 3:
+        ZONE_WORDS.setdefault(_key.lower(), _label.label)
 
 _ID_NUMBER_WORD = r"(?:se(?:puluh|belas|ratus)|(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:belas|puluh))?)"  # noqa: E501
 _EN_NUMBER_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|an|a)"  # noqa: E501
@@ -107,8 +112,8 @@ _NUMBER = rf"(?:\d+(?:[.,]5)?|{_EN_NUMBER_WORD}|{_ID_NUMBER_WORD}(?:\s+{_ID_NUMB
 _DURATION = re.compile(
     rf"(?<![\w:.])(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?[\s-]*(?P<unit>{'|'.join(_UNITS)})\b"
 )
-_CLOCK = re.compile(
-    r"(?<![\w.,:])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?![\d,]|\.\d)"
+_CLOCK = re.compile(  # not a number of a date written 23/6 ("Minggu 23/6 pagi")
+    r"(?<![\w.,:/])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?![\d,/]|\.\d)"
     r"\s*(?P<ampm>am|pm|a\s?m|p\s?m)?(?![a-z])"
     r"(?:\s*(?P<part>pagi|siang|sore|malam|dini hari))?"
 )
@@ -161,6 +166,9 @@ class Reading:
     offset: timedelta | None = None  # relative phrases
     anchor: str | None = None  # the key moment the words measure from: scheduled_start…
     notes: tuple[str, ...] = field(default=())
+    # The same time stated again in another zone ("02:30 CET (01:30 GMT)"): each other reading,
+    # so a check can accept a time that matches any of them.
+    restated: tuple[Reading, ...] = field(default=())
 
     @property
     def relative(self) -> bool:
@@ -402,6 +410,25 @@ def read_phrase(text: str) -> Reading | Unreadable:
     kind, margin = (hedge[0], hedge[1]) if hedge else (TimeKind.exact, None)
     if not clock.settled:
         notes.append(f"a.m. or p.m. is not stated: {clock.shown()}")
+    restated: tuple[Reading, ...] = ()
+    if len(clocks) == 2 and _restates(clean[clocks[0][0].end() : clocks[1][0].start()]):
+        # One time in two zones: the other clock is another reading of the same moment. A
+        # weekday or date written inside the brackets belongs to the bracketed clock only.
+        other_match, other = clocks[1] if chosen is clocks[0] else clocks[0]
+        own = clean[: clocks[1][0].start()] if other_match is clocks[0][0] else clean
+        other_weekday, other_day, other_year = _weekday_and_day(own)
+        restated = (
+            Reading(
+                kind,
+                at=other,
+                zone=_zone_after(clean[other_match.end() :]),
+                utc_offset=_offset_after(clean[other_match.end() :]),
+                weekday=other_weekday,
+                day=other_day,
+                year_given=other_year,
+                margin=margin,
+            ),
+        )
     return Reading(
         kind,
         at=clock,
@@ -412,7 +439,23 @@ def read_phrase(text: str) -> Reading | Unreadable:
         year_given=year_given,
         margin=margin,
         notes=tuple(notes),
+        restated=restated,
     )
+
+
+_RESTATES = re.compile(r"^\s*(?:\(|\[|/|,|;|or|atau|=)?\s*$")
+
+
+def _restates(between: str) -> bool:
+    """Whether the words between two clocks make the second a restatement of the first in
+    another zone: at most a zone (and offset), then a bracket, slash or "or" ("ET (")."""
+    m = _ZONE.match(between)
+    if m is not None:
+        between = between[m.end() :]
+        offset = _OFFSET_TAIL.match(between)
+        if offset is not None:
+            between = between[offset.end() :]
+    return _RESTATES.match(between) is not None
 
 
 def _zone_joined(text: str) -> bool:

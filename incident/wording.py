@@ -225,8 +225,10 @@ def _check_time(
     if time.kind is TimeKind.unknown:
         return  # the file does not place it: nothing to contradict
     differences = list(_differences(reading, time, incident))
-    if not differences:
-        return
+    if not differences or any(
+        not any(_differences(other, time, incident)) for other in reading.restated
+    ):
+        return  # one time stated in two zones: either reading may be the file's
     scheduled = incident.key_moments.scheduled_start
     day = None
     if time.at is not None:

@@ -72,6 +72,9 @@ TABLE: list[tuple[str, dict[str, Any]]] = [
     ("at 4:09 a.m. (UTC-04:00)", {"kind": "exact", "at": "2024-08-12 04:09-04:00"}),
     ("around 10 p.m. GMT+5:30", {"kind": "about", "at": "2024-08-12 22:00+05:30"}),
     ("Aug 13", {"kind": "unknown"}),
+    ("Minggu 23/6 pagi", {"kind": "unknown"}),  # a date and a part of the day, not 06:00
+    ("Selasa 2/7 malam", {"kind": "unknown"}),
+    ("02:30 CET (01:30 GMT)", {"kind": "exact", "at": "2024-08-12 02:30", "zone": "CET"}),
     ("Sunday afternoon", {"kind": "unknown"}),
 ]
 

@@ -189,6 +189,45 @@ def test_an_offset_in_the_words_is_checked_against_the_placed_offset(
         assert "offset -04:00 (ET)" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("quote", "time", "warns"),
+    [
+        # One time in two zones: either reading is the file's.
+        ("02:30 CET (01:30 GMT)", '{kind: exact, at: "2024-01-15 02:30", zone: CET}', False),
+        ("02:30 CET (01:30 GMT)", '{kind: exact, at: "2024-01-15 01:30", zone: GMT}', False),
+        ("11:39 a.m. ET (15:39 UTC)", '{kind: exact, at: "2024-08-12 15:39", zone: UTC}', False),
+        # The weekday in the brackets is the bracketed clock's, not the first one's.
+        ("20.42 (00.42 GMT Selasa)", '{kind: exact, at: "2024-08-12 20:42", zone: ET}', False),
+        # A real mismatch still warns: neither clock is the file's.
+        ("02:30 CET (01:30 GMT)", '{kind: exact, at: "2024-01-15 03:30", zone: CET}', True),
+        ("11:39 a.m. ET (15:39 UTC)", '{kind: exact, at: "2024-08-12 14:39", zone: UTC}', True),
+    ],
+)
+def test_a_time_stated_in_two_zones_matches_either(quote: str, time: str, warns: bool) -> None:
+    result = check_text(TIME_TEMPLATE.format(quote=quote, time=time), "t.yaml")
+    found = [p for p in result.problems if p.code == "time-disagrees-with-words"]
+    assert bool(found) is warns, [p.render() for p in result.problems]
+
+
+@pytest.mark.parametrize(
+    "stated",
+    ["Minggu 23/6 pagi", "Minggu (23/6) pagi", "this morning", "Sunday morning", "23/6 pagi"],
+)
+def test_a_day_part_is_not_compared_as_a_clock(stated: str) -> None:
+    time = f'{{kind: day, on: "2024-06-23", part: morning, zone: WIB, stated: "{stated}"}}'
+    result = check_text(TIME_TEMPLATE.format(quote=stated, time=time), "t.yaml")
+    assert not [p for p in result.problems if p.code in WORDING_CODES], [
+        p.render() for p in result.problems
+    ]
+
+
+def test_a_clock_beside_a_date_written_with_a_slash_still_counts() -> None:
+    time = '{kind: exact, at: "2024-06-23 08:00", zone: WIB, stated: "Minggu 23/6 pukul 07.00 WIB"}'
+    result = check_text(TIME_TEMPLATE.format(quote="x", time=time), "t.yaml")
+    found = [p for p in result.problems if p.code == "time-disagrees-with-words"]
+    assert len(found) == 1 and "at 08:00" in found[0].message
+
+
 def test_a_time_that_agrees_with_its_words_passes() -> None:
     time = '{kind: after, at: "2024-08-12 20:20", margin: 10m}'
     result = check_text(TIME_TEMPLATE.format(quote="Shortly after 8:20 p.m.", time=time))
