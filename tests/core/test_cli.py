@@ -174,6 +174,24 @@ def test_validate_does_not_import_textual(good: Path) -> None:
     assert "IMPORTED []" in result.stdout
 
 
+def test_validate_imports_rapidfuzz_only_for_a_quote_not_found() -> None:
+    # The bundled files' snapshotted quotes are all found: no close match is computed, so the
+    # fuzzy matcher (~10 ms to import) is never loaded.
+    code = (
+        "import sys\n"
+        "from incident_cli import main\n"
+        "rc = main(['validate', 'incidents/'])\n"
+        "print('IMPORTED', 'rapidfuzz' in sys.modules)\n"
+        "sys.exit(rc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "verified" in result.stdout and "0 not found" in result.stdout
+    assert "IMPORTED False" in result.stdout
+
+
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("incident ")
