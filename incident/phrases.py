@@ -112,9 +112,15 @@ _NUMBER = rf"(?:\d+(?:[.,]5)?|{_EN_NUMBER_WORD}|{_ID_NUMBER_WORD}(?:\s+{_ID_NUMB
 _DURATION = re.compile(
     rf"(?<![\w:.])(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?[\s-]*(?P<unit>{'|'.join(_UNITS)})\b"
 )
+# A figure is not a clock: "3.15 million", "2.30 persen".
+_SCALE = (
+    r"(?!\s*(?:million|billion|trillion|thousand|juta|ribu|miliar|milyar|triliun"
+    r"|percent|per cent|persen|%))"
+)
 _CLOCK = re.compile(  # not a number of a date written 23/6 ("Minggu 23/6 pagi")
     r"(?<![\w.,:/])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?![\d,/]|\.\d)"
-    r"\s*(?P<ampm>am|pm|a\s?m|p\s?m)?(?![a-z])"
+    + _SCALE
+    + r"\s*(?P<ampm>am|pm|a\s?m|p\s?m)?(?![a-z])"
     r"(?:\s*(?P<part>pagi|siang|sore|malam|dini hari))?"
 )
 _ZONE_ALTERNATIVES = "|".join(sorted(ZONE_WORDS, key=len, reverse=True))
@@ -411,7 +417,12 @@ def read_phrase(text: str) -> Reading | Unreadable:
     if not clock.settled:
         notes.append(f"a.m. or p.m. is not stated: {clock.shown()}")
     restated: tuple[Reading, ...] = ()
-    if len(clocks) == 2 and _restates(clean[clocks[0][0].end() : clocks[1][0].start()]):
+    zones = [_zone_after(clean[m.end() :]) for m, _ in clocks]
+    if (
+        len(clocks) == 2
+        and any(zones)
+        and _restates(clean[clocks[0][0].end() : clocks[1][0].start()])
+    ):
         # One time in two zones: the other clock is another reading of the same moment. A
         # weekday or date written inside the brackets belongs to the bracketed clock only.
         other_match, other = clocks[1] if chosen is clocks[0] else clocks[0]
@@ -443,7 +454,7 @@ def read_phrase(text: str) -> Reading | Unreadable:
     )
 
 
-_RESTATES = re.compile(r"^\s*(?:\(|\[|/|,|;|or|atau|=)?\s*$")
+_RESTATES = re.compile(r"^\s*(?:\(|\[|/|or|atau|=)\s*$")
 
 
 def _restates(between: str) -> bool:

@@ -75,6 +75,7 @@ TABLE: list[tuple[str, dict[str, Any]]] = [
     ("Minggu 23/6 pagi", {"kind": "unknown"}),  # a date and a part of the day, not 06:00
     ("Selasa 2/7 malam", {"kind": "unknown"}),
     ("02:30 CET (01:30 GMT)", {"kind": "exact", "at": "2024-08-12 02:30", "zone": "CET"}),
+    ("By 9 p.m., 1.30 million had tuned in", {"kind": "before", "at": "2024-08-12 21:00"}),
     ("Sunday afternoon", {"kind": "unknown"}),
 ]
 
@@ -87,7 +88,8 @@ def test_phrase_reads_as_the_block_it_implies(phrase: str, block: dict[str, Any]
 
 
 @pytest.mark.parametrize(
-    "phrase", ["earlier today", "Saat malam berlangsung", "", "the stream", "8 million"]
+    "phrase",
+    ["earlier today", "Saat malam berlangsung", "", "the stream", "8 million", "3.15 million"],
 )
 def test_unreadable_phrases_say_so(phrase: str) -> None:
     assert isinstance(read_phrase(phrase), Unreadable)

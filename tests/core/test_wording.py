@@ -221,6 +221,16 @@ def test_a_day_part_is_not_compared_as_a_clock(stated: str) -> None:
     ]
 
 
+def test_a_figure_in_a_quote_is_not_read_as_a_clock() -> None:
+    # "3.15 million" is not 03:15: a morning claim whose quote gives a figure has no clock.
+    time = '{kind: day, on: "2024-08-12", part: morning}'
+    quote = "This morning 3.15 million users could not log in"
+    result = check_text(TIME_TEMPLATE.format(quote=quote, time=time), "t.yaml")
+    assert not [p for p in result.problems if p.code in WORDING_CODES], [
+        p.render() for p in result.problems
+    ]
+
+
 def test_a_clock_beside_a_date_written_with_a_slash_still_counts() -> None:
     time = '{kind: exact, at: "2024-06-23 08:00", zone: WIB, stated: "Minggu 23/6 pukul 07.00 WIB"}'
     result = check_text(TIME_TEMPLATE.format(quote="x", time=time), "t.yaml")
