@@ -329,9 +329,17 @@ def _offset_after(text: str) -> timedelta | None:
     return -size if o.group("sign") == "-" else size
 
 
+# "minggu" is Sunday, but also "week": "minggu lalu" (last week), "minggu ini" (this week).
+_WEEK = re.compile(
+    r"\bminggu\s+(?:ini|lalu|depan|kemarin|sebelumnya|berikutnya|pertama|kedua|ketiga|keempat"
+    r"|terakhir|ke-?\w+)\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def _weekday_and_day(text: str) -> tuple[int | None, date | None, bool]:
-    weekday = next((WEEKDAYS[w] for w in re.findall(r"[a-z']+", text) if w in WEEKDAYS), None)
+    words = re.findall(r"[a-z']+", _WEEK.sub(" ", text))
+    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     day: date | None = None
     month = re.search(
         r"\b(\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\.?(?:\s+\d{4})?|(?:"

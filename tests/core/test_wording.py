@@ -221,6 +221,23 @@ def test_a_day_part_is_not_compared_as_a_clock(stated: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("stated", "warns"),
+    [
+        ("minggu lalu pukul 20.00 WIB", False),  # "last week", not Sunday
+        ("Senin minggu ini pukul 20.00 WIB", True),  # Monday this week: the 7th is a Wednesday
+        ("Minggu (4/8) pukul 20.00 WIB", True),  # Sunday
+    ],
+)
+def test_minggu_as_week_is_not_a_sunday(stated: str, warns: bool) -> None:
+    time = f'{{kind: exact, at: "2024-08-07 20:00", zone: WIB, stated: "{stated}"}}'
+    result = check_text(TIME_TEMPLATE.format(quote="x", time=time), "t.yaml")
+    found = [p for p in result.problems if p.code == "time-disagrees-with-words"]
+    assert bool(found) is warns, [p.render() for p in result.problems]
+    if warns:
+        assert "a date that is a Wednesday" in found[0].message
+
+
 def test_a_figure_in_a_quote_is_not_read_as_a_clock() -> None:
     # "3.15 million" is not 03:15: a morning claim whose quote gives a figure has no clock.
     time = '{kind: day, on: "2024-08-12", part: morning}'
