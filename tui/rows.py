@@ -42,7 +42,8 @@ COMFORT_TITLE = 36  # the kind is abbreviated and the actor narrowed to give the
 NO_TIME = "no time given"  # where an untimed event's clock would be
 NEEDS_SCAN = 2_000  # events; a longer timeline gets the widest clock and T+ unmeasured
 CLOCK_MAX = 11  # 20:13–21:30: a range keeps both ends
-SINCE_MAX = 14  # T+1h13m–1h30m and a gap
+SINCE_MAX = 20  # T−11h09m–+12h51m, T+1d02h03m–1d04h and a gap: a range shown whole
+SINCE_CUT = 14  # T+1h13m–1h30m and a gap; where the title needs the room, T+1h13m–
 
 
 def zone_name(zone: str) -> str:
@@ -102,9 +103,10 @@ def needs(items: Sequence[TimelineEvent], zones: Sequence[str], locale: str) -> 
 class Columns:
     """The row layout at ``width``: fixed columns take what they need, the title the rest.
 
-    While the title has fewer than ``COMFORT_TITLE`` cells the kind is abbreviated and the
-    actor narrowed; while it has fewer than ``MIN_TITLE`` (``NARROW_TITLE`` below ``NARROW``
-    columns) the others give way in turn: the actor narrows again, the ``T+`` column goes,
+    While the title has fewer than ``COMFORT_TITLE`` cells the kind is abbreviated, a ``T+``
+    range too wide for ``SINCE_CUT`` shows only its start, and the actor is narrowed; while
+    it has fewer than ``MIN_TITLE`` (``NARROW_TITLE`` below ``NARROW`` columns) the others
+    give way in turn: the actor narrows again, the ``T+`` column goes,
     below ``NARROW`` columns the zones after the first go (the detail pane and the context
     line still show every zone), then kind and actor, and last the zones after the first at
     any width.
@@ -138,7 +140,8 @@ class Columns:
             return self.width - used
 
         # (what gives way, its new size, the title it gives way for)
-        steps = [("kind", 5, COMFORT_TITLE), ("actor", 14, COMFORT_TITLE)]
+        steps = [("kind", 5, COMFORT_TITLE), ("since", min(since, SINCE_CUT), COMFORT_TITLE)]
+        steps += [("actor", 14, COMFORT_TITLE)]
         steps += [("actor", 10, minimum), ("since", 0, minimum)]
         if self.width < NARROW:  # one zone with its day marker; the context line has the rest
             steps += [("zones", 1, minimum)]

@@ -5,7 +5,7 @@ the rows keep a readable title (``p`` hides it)."""
 from __future__ import annotations
 
 import pytest
-from tui_helpers import BUNDLED_X, SPACES, make_app, ready, screen_text, shows, wait_for
+from tui_helpers import BUNDLED_X, ROOT, SPACES, make_app, ready, screen_text, shows, wait_for
 
 from tui import rows
 from tui.screens.timeline import TimelineScreen
@@ -65,3 +65,21 @@ async def test_the_detail_pane_sits_beside_only_with_room_and_p_hides_it() -> No
         await wait_for(pilot, lambda: view.size.height > 40, "the rows taking the screen")
         await pilot.press("p")
         await wait_for(pilot, lambda: detail.display, "the detail pane back")
+
+
+def test_a_wide_t_plus_range_is_shown_whole_where_the_title_keeps_its_comfort() -> None:
+    three = ("UTC", "Asia/Jakarta", "Australia/Sydney")
+    need = rows.Needs(clock=rows.CLOCK_MAX, since=len("T−11h09m–+12h51m") + 1)
+    wide = rows.Columns(160, three, need)
+    assert wide.since == need.since and wide.title >= rows.COMFORT_TITLE
+    narrower = rows.Columns(140, three, need)
+    assert narrower.since == rows.SINCE_CUT  # cut to its start before the title gives way
+    assert narrower.title >= rows.COMFORT_TITLE
+
+
+async def test_t_plus_ranges_keep_both_ends_at_160_columns() -> None:
+    app = make_app(ROOT / "incidents" / "crowdstrike-2024.yaml")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await shows(pilot, TimelineScreen)
+        await wait_for(pilot, lambda: "T−11h09m–+12h51m" in screen_text(pilot), "whole range")
+        assert "T+5d19h51m–6d19h51m" in screen_text(pilot)
