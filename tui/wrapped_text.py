@@ -31,9 +31,14 @@ from textual.widgets import Static
 BREAK_AFTER = frozenset("/?&.-_=#")
 """A long word may break after one of these (the end of a run: ``https://`` breaks after ``//``)."""
 
-LEAD = re.compile(r" *(?:(?:\d+[.)]|[-*•!✓✗]+) +)?[“\"„«‘‚‹「『]?")
-"""What a continuation goes in past: leading spaces, then a ``12. ``/``- ``/``!! `` mark, then an
-opening quotation mark."""
+LEAD = re.compile(
+    r" *(?:(?:\d+[.)]|[-*•!✓✗]+) +)?"  # spaces, a 12. / - / !! mark
+    r"(?:[A-Za-z][A-Za-z ]{0,23}: "  # a label: "Translation: ", "note: "
+    r"|[<>~]?\d{1,2}[:.]\d\d(?:[–→][<>~]?\d{1,2}(?:[:.]\d\d)?)? +(?:[A-Z]{2,5} +)?)?"  # a clock
+    r"[“\"„«‘‚‹「『]?"  # an opening quotation mark
+)
+"""What a continuation goes in past: leading spaces, then a ``12. ``/``- ``/``!! `` mark, then a
+``Label: `` or a clock (``04:09``, ``20:13–20:30 EDT``), then an opening quotation mark."""
 
 Layout = list[tuple[int, list[int]]]
 """Per line of the text: the continuation indent in cells and where the line is cut."""
@@ -109,6 +114,8 @@ def line_breaks(line: str, width: int) -> tuple[int, list[int]]:
     cells = _cells(line)
     lead = lead_length(line)
     indent = min(cells[lead], width // 2)
+    if width - indent < 2:  # no room left for a wide (two-cell) character: no hang
+        indent = 0
     continuation = width - indent
     cuts: list[int] = []
     start = 0

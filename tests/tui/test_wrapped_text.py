@@ -49,9 +49,9 @@ def unwrap(wrapped: list[str], indent: int) -> str:
         ("   indented words", 3),
         ("12. Publisher · title", 4),
         ("   “a quote that runs on”", 4),
-        ("   Translation: “words”", 3),
+        ("   Translation: “words”", 17),
         ("!! Sources disagree on the time", 3),
-        ("   ! 20:42 EDT a title", 5),
+        ("   ! 20:42 EDT a title", 15),
         ("- a bullet", 2),
         ("      ", 0),  # all indent: no lead, never a loop
         ("12. ", 0),
@@ -105,7 +105,9 @@ def test_a_url_after_words_fills_the_line_when_it_must_break_anyway() -> None:
     wrapped = lines(line, 40)
     assert wrapped[0].startswith("copy consulted: https://")  # not a line of two words
     assert wrapped[0][-1] in BREAK_AFTER
-    assert "".join(wrapped) == line
+    hang = len("copy consulted: ")  # a label: the URL continues under its start
+    assert all(piece.startswith(" " * hang) for piece in wrapped[1:])
+    assert wrapped[0] + "".join(piece[hang:] for piece in wrapped[1:]) == line
 
 
 def test_a_word_that_fits_the_next_line_moves_there_whole() -> None:
@@ -345,3 +347,9 @@ async def test_detail_screen_wraps_with_indents_at_80x24() -> None:
             indent = len(number.group()) if number else len(line) - len(line.lstrip())
             for row in rows[1:]:
                 assert row[:indent].isspace() and not row[indent].isspace(), (line, row)
+
+
+def test_a_wide_character_never_overflows_a_narrow_hang() -> None:
+    # Found by the property test above: at width 2, a one-space hang left one cell for 中.
+    drawn = hang(Text(" 中", end=""), 2).plain.split("\n")
+    assert all(cell_len(piece.rstrip()) <= 2 for piece in drawn), drawn
