@@ -353,7 +353,9 @@ def _zone_cell(
             else formatting.abbreviation(moment, when.day.zone)
         )
     out.append_text(cell(label, 4))
-    day = day_marker(moment, previous, zone, locale)
+    # A day a source named is dated in its own zone ("Fri WIB" never sits beside "▸Thu").
+    own = when.day.zone if when.mark == "d" and when.day is not None else zone
+    day = day_marker(moment, previous, own, locale)
     out.append_text(cell(day, columns.zone - columns.clock - 5, styles.day))
     return out
 

@@ -77,9 +77,14 @@ def test_a_wide_t_plus_range_is_shown_whole_where_the_title_keeps_its_comfort() 
     assert narrower.title >= rows.COMFORT_TITLE
 
 
-async def test_t_plus_ranges_keep_both_ends_at_160_columns() -> None:
+async def test_t_plus_ranges_keep_both_ends_and_named_days_their_own_date() -> None:
     app = make_app(ROOT / "incidents" / "crowdstrike-2024.yaml")
     async with app.run_test(size=(160, 48)) as pilot:
         await shows(pilot, TimelineScreen)
         await wait_for(pilot, lambda: "T−11h09m–+12h51m" in screen_text(pilot), "whole range")
-        assert "T+5d19h51m–6d19h51m" in screen_text(pilot)
+        text = screen_text(pilot)
+        assert "T+5d19h51m–6d19h51m" in text
+        # A day a source named ("Jumat", in WIB) is dated in its own zone in every column.
+        first = next(line for line in text.splitlines() if "Indonesian airports" in line)
+        assert first.split()[:3] == ["Fri", "WIB", "▸Fri"], first
+        assert "▸Thu" not in first
