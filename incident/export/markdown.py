@@ -398,7 +398,7 @@ def _timeline(view: Phrasing) -> list[str]:
         row = [plain(since), *cells]
         row.append(_event_cell(view, item))
         row.append(inline(item.event.actor) if item.event.actor else "")
-        row.append(view.refs(item.source_ids))
+        row.append(_sources_cell(view, item))
         out.append("| " + " | ".join(row) + " |")
     sep = "." if view.locale == "id" else ":"
     legend = (
@@ -419,6 +419,15 @@ def _timeline(view: Phrasing) -> list[str]:
     else:
         legend += " No event has a time, so there is no T+."
     return ["## Timeline", "\n".join(out), legend]
+
+
+def _sources_cell(view: Phrasing, item: TimelineEvent) -> str:
+    """The row's citations; an event that lasts cites its end's sources after ``end:``."""
+    if not item.end_claims:
+        return view.refs(item.source_ids)
+    start = view.refs(dict.fromkeys(c.source_id for c in item.claims))
+    end = view.refs(dict.fromkeys(c.source_id for c in item.end_claims))
+    return f"{start} · end: {end}"
 
 
 def _new_day(start: Shown, end: Shown, zone: str) -> bool:
@@ -571,7 +580,7 @@ def footnotes(view: Phrasing) -> list[str]:
     # claim has its own source.
     by_source: dict[str, list[tuple[TimelineEvent, ResolvedClaim]]] = {}
     for item in t.events:
-        for c in item.claims:
+        for c in (*item.claims, *item.end_claims):
             by_source.setdefault(c.source_id, []).append((item, c))
     out = []
     for source in t.sources.values():
@@ -586,7 +595,12 @@ def source_footnote(
 ) -> str:
     t = view.timeline
     if cited is None:
-        cited = [(item, c) for item in t.events for c in item.claims if c.source_id == source.id]
+        cited = [
+            (item, c)
+            for item in t.events
+            for c in (*item.claims, *item.end_claims)
+            if c.source_id == source.id
+        ]
     parts = [f"**{inline(source.publisher)}**"]
     if source.title:
         parts.append(quoted(source.title))
@@ -617,8 +631,10 @@ def source_footnote(
         head += f" Note: {inline(source.note)}"
     quotes = []
     for item, c in cited:
+        # An end claim (``ends:``) says when the event ended, and is labelled so.
+        end = " (end)" if any(c is e for e in item.end_claims) else ""
         quotes.append(
-            f"    - {inline(item.event.title)}: "
+            f"    - {inline(item.event.title)}{end}: "
             + _quote_with_translation(c.claim.quote, c.claim.translation, source.language)
             + _verified_mark(c.claim, view)
             + (f" Editor's note: {inline(c.claim.note)}" if c.claim.note else "")

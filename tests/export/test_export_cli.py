@@ -162,7 +162,7 @@ def test_export_all_writes_one_file_per_incident(incident: Incident, tmp_path: P
     done = incident("export", "--all", FIXTURES, "-o", out)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["demo-stream.md", "hostile.md", "sparse.md"]
+    assert names == ["demo-stream.md", "example-cloud-2025.md", "hostile.md", "sparse.md"]
     for path in out.iterdir():
         check_structure(path.read_text(encoding="utf-8"))
     again = incident("export", "--all", FIXTURES, "-o", out)

@@ -354,3 +354,14 @@ def test_any_file_text_keeps_the_document_shape(
     check_structure(text)
     assert _shape(text)[:2] == _shape(_render("demo-stream"))[:2]  # key figures, timeline
     assert footnote_labels(text)[1] == footnote_labels(_render("demo-stream"))[1]
+
+
+def test_an_events_end_claims_are_quoted_in_footnotes_and_cited_on_its_row() -> None:
+    text = _render("example-cloud")
+    quotes = text[text.index("[^uk-news]: ") :]
+    assert (
+        "- Uploads start failing (end): “Uploads worked again from 1.20am UK time on Friday.”"
+        in quotes
+    )
+    row = next(line for line in text.splitlines() if "| Uploads start failing |" in line)
+    assert row.endswith("| [^us-news] [^uk-news] · end: [^uk-news] |")
