@@ -1,6 +1,7 @@
 """The columns of the claims sheet, shared by its export and its import.
 
-One row per claim: the event's columns, the source's, then the claim's own. A column is named
+One row per claim: the event's columns, the source's, then the claim's own. A claim of when an
+event ended (its ``ends:``) is a row too, with ``yes`` in the ``ends`` column. A column is named
 after the model field it holds, except where two would clash (``source_title``, ``event_note``);
 ``extra`` holds, as JSON, whatever else a claim says that no column does.
 """
@@ -23,6 +24,7 @@ SOURCE_COLUMNS = (
     "source_note",
 )
 CLAIM_COLUMNS = (
+    "ends",
     "quote",
     "translation",
     "hedge",
@@ -47,6 +49,9 @@ CLAIM_COLUMNS = (
     "extra",
 )
 COLUMNS = EVENT_COLUMNS + SOURCE_COLUMNS + CLAIM_COLUMNS
+
+# What the ``ends`` column holds on the row of an end claim (blank on every other row).
+END_MARK = "yes"
 
 # Source fields by column (the column is the field's name unless it would clash).
 SOURCE_FIELDS = {

@@ -2,11 +2,11 @@
 
 A newsroom collects claims in a spreadsheet before anyone writes YAML; this is that sheet,
 written from an incident so the two can go back and forth. Rows follow the file (events in file
-order, each event's claims in order). Event and source columns repeat on every row of their
-event or source, so a row can be sorted or filtered and still say what it is about. A wall time
-written without a zone gets the incident's ``source_zone`` in the ``zone`` column: the row then
-says in which zone its time is read, on its own. Every cell is guarded against formula
-injection (:mod:`.cells`).
+order, each event's claims in order, then its end claims, ``yes`` in their ``ends`` column).
+Event and source columns repeat on every row of their event or source, so a row can be sorted or
+filtered and still say what it is about. A wall time written without a zone gets the incident's
+``source_zone`` in the ``zone`` column: the row then says in which zone its time is read, on its
+own. Every cell is guarded against formula injection (:mod:`.cells`).
 
 Claimed causes are not rows: the sheet holds what sources say about events.
 """
@@ -22,7 +22,13 @@ from typing import Any
 from schemas.models import Claim, Event, Incident, Source
 
 from ..cells import guard
-from ..claim_columns import CLAIM_FIELDS_IN_COLUMNS, COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
+from ..claim_columns import (
+    CLAIM_FIELDS_IN_COLUMNS,
+    COLUMNS,
+    END_MARK,
+    SOURCE_COLUMNS,
+    SOURCE_FIELDS,
+)
 
 
 def number(value: float) -> str:
@@ -41,10 +47,12 @@ def render_claims_csv(incident: Incident) -> str:
         if event_id is not None:
             moments.setdefault(event_id, []).append(name)
     for event in incident.events:
-        for claim in event.claims:
+        rows = [(claim, "") for claim in event.claims] + [(c, END_MARK) for c in event.ends]
+        for claim, end in rows:
             row = _event_cells(event, moments.get(event.id, []))
             row.update(_source_cells(sources.get(claim.source), claim.source))
             row.update(_claim_cells(claim, incident.source_zone))
+            row["ends"] = end
             writer.writerow([guard(row.get(c, "")) for c in COLUMNS])
     return out.getvalue()
 

@@ -184,7 +184,7 @@ def finish(draft: Draft) -> Imported:
     if parse(text).data != draft.data:  # the text must say exactly what the sheet said
         raise AssertionError("the YAML written does not read back as the data it was made from")
     events = draft.data.get("events", [])
-    claims = sum(len(e.get("claims", [])) for e in events)
+    claims = sum(len(e.get("claims", [])) + len(e.get("ends", [])) for e in events)
     return Imported(text, sorted(_unique(warnings)), len(events), claims)
 
 

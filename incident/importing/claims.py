@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..claim_columns import EVENT_COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
+from ..claim_columns import END_MARK, EVENT_COLUMNS, SOURCE_COLUMNS, SOURCE_FIELDS
 from .build import Draft, Flow, slug
 from .sheet import Row, Sheet
 
@@ -68,10 +68,32 @@ def read_claims(sheet: Sheet, draft: Draft) -> None:
         if event is None or source_id is None:
             continue
         index = positions[id(event)]
-        claim_path = ("events", index, "claims", len(event["claims"]))
-        event["claims"].append(_claim(sheet, draft, row, source_id, claim_path))
+        key = _list_of(sheet, draft, row)
+        if key is None:
+            continue
+        claims = event["claims"] if key == "claims" else event.setdefault("ends", [])
+        claim_path = ("events", index, key, len(claims))
+        claims.append(_claim(sheet, draft, row, source_id, claim_path))
     if not draft.data["key_moments"]:
         del draft.data["key_moments"]
+
+
+def _list_of(sheet: Sheet, draft: Draft, row: Row) -> str | None:
+    """Which of the event's lists the row's claim joins: ``ends`` when its ``ends`` cell says
+    ``yes`` (a claim of when the event ended), ``claims`` when blank; None (an error) else."""
+    mark = row.get("ends").lower()
+    if not mark:
+        return "claims"
+    if mark == END_MARK:
+        return "ends"
+    draft.error(
+        row.number,
+        sheet.shown("ends"),
+        "value",
+        f"ends: {row.get('ends')!r} is not {END_MARK!r} (write {END_MARK} on a claim of when "
+        "the event ended, or leave it blank)",
+    )
+    return None
 
 
 def _same(

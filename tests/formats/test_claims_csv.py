@@ -25,7 +25,7 @@ from incident.validate import check_text
 
 
 def claims_of(yaml_text: str) -> list[tuple[object, ...]]:
-    """Every event and claim with its placed time: what a round trip must keep."""
+    """Every event, claim and end claim with its placed time: what a round trip must keep."""
     result = check_text(yaml_text, "x.yaml")
     assert result.incident is not None, [p.render() for p in result.problems]
     timeline = reconstruct(result.incident)
@@ -33,11 +33,14 @@ def claims_of(yaml_text: str) -> list[tuple[object, ...]]:
     for item in sorted(timeline.events, key=lambda e: e.position):
         e = item.event
         out.append((e.id, e.title, e.kind, e.actor, tuple(e.tags), e.note, item.interval))
-        for c in item.claims:
+        out.append(("end", item.end))
+        marked = [("claim", c) for c in item.claims] + [("end", c) for c in item.end_claims]
+        for which, c in marked:
             time = c.claim.time
             shape = None if time is None else time.model_dump(exclude={"zone"})
             out.append(
                 (
+                    which,
                     c.claim.source,
                     c.claim.quote,
                     c.claim.translation,
@@ -52,7 +55,10 @@ def claims_of(yaml_text: str) -> list[tuple[object, ...]]:
     return out
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+SPAN_FIXTURE = Path(__file__).resolve().parent.parent / "export/fixtures/example-cloud.yaml"
+
+
+@pytest.mark.parametrize("path", [*BUNDLED, SPAN_FIXTURE], ids=lambda p: p.stem)
 def test_csv_yaml_csv_round_trips_every_bundled_incident(path: Path, tmp_path: Path) -> None:
     original = path.read_text(encoding="utf-8")
     first = sheet(original)
@@ -65,8 +71,24 @@ def test_csv_yaml_csv_round_trips_every_bundled_incident(path: Path, tmp_path: P
     assert sheet(written) == first  # CSV → YAML → CSV
     assert claims_of(written) == claims_of(original)  # same events, claims and times
     timeline = load(path)
-    assert imported.claims == sum(len(e.claims) for e in timeline.events)
+    assert imported.claims == sum(len(e.claims) + len(e.end_claims) for e in timeline.events)
     assert len(table(first)) == imported.claims + 1
+
+
+def test_end_claims_are_rows_marked_in_the_ends_column_and_come_back_as_ends() -> None:
+    text = sheet(SPAN_FIXTURE.read_text(encoding="utf-8"))
+    rows = [dict(zip(table(text)[0], r, strict=True)) for r in table(text)[1:]]
+    ends = [r for r in rows if r["ends"]]
+    assert [(r["event"], r["ends"], r["stated"]) for r in ends] == [
+        ("first-errors", "yes", "1.20am UK time")
+    ]
+    imported = check_text(import_text(text, "claims.csv").text, "x.yaml").incident
+    assert imported is not None
+    (end,) = imported.events[0].ends
+    assert end.quote == "Uploads worked again from 1.20am UK time on Friday."
+    with pytest.raises(ImportFailed) as failed:
+        import_text(text.replace(",yes,", ",maybe,"), "claims.csv")
+    assert [p.render()[:27] for p in failed.value.problems] == ["claims.csv:4:ends: error[va"]
 
 
 def test_a_bad_zone_in_row_7_is_located() -> None:
