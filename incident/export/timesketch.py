@@ -6,9 +6,11 @@ offset: the instant the timeline places the event at, so that Timesketch, which 
 shows the reconstructed order; ``timestamp_desc``, what that time is: "stated by AP, about"
 where it is the time the claim names, else "event time, reconstructed (AP: 20:42 EDT)" — the
 claim's own instant is then in ``stated_datetime``; and as extra fields the event, source,
-publisher, URL, quote, translation, hedge and the interval the claim became. A claim with no
-time has no place on a Timesketch axis; it is left out, and :func:`timesketch_rows` says how
-many were.
+publisher, URL, quote, translation, hedge and the interval the claim became. An event that
+lasts also has a row per timed end claim (``ends:``), at the event's end (so among the rows
+of that time), its message marked "(end)" and its ``timestamp_desc`` starting "end: ". A claim
+with no time has no place on a Timesketch axis; it is left out, and :func:`timesketch_rows`
+says how many were.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from schemas.models import TimeKind
 
 from ..cells import guard
-from ..timeline import ResolvedClaim, Timeline
+from ..timeline import ResolvedClaim, Timeline, TimelineEvent
 from . import words
 
 FIELDS = (
@@ -62,37 +64,45 @@ def timesketch_rows(timeline: Timeline) -> Rows:
     rows: list[dict[str, Any]] = []
     untimed = 0
     for item in timeline.events:
-        anchor = words.shown(item).anchor
-        timed: list[tuple[datetime, int, ResolvedClaim]] = []
-        for index, claim in enumerate(item.claims):
-            # A day without a clock counts as timed: its row sits at the event's time, with its
-            # hedge and interval beside it.
-            stated = claim.nominal is not None or claim.kind is TimeKind.day
-            if not stated or claim.interval is None or anchor is None:
-                untimed += 1
-                continue
-            placed = claim.nominal or claim.interval.earliest
-            assert placed is not None
-            timed.append((placed, index, claim))
-        for _, _, claim in sorted(timed, key=lambda t: (t[0], t[1])):
-            assert anchor is not None
-            rows.append(_row(timeline, item.event.title, item.id, claim, anchor, item.disputed))
+        ends = item.shown_end
+        for claims, anchor, end in (
+            (item.claims, words.shown(item).anchor, False),
+            (item.end_claims, ends.anchor if ends is not None else None, True),
+        ):
+            timed: list[tuple[datetime, int, ResolvedClaim]] = []
+            for index, claim in enumerate(claims):
+                # A day without a clock counts as timed: its row sits at the event's time, with
+                # its hedge and interval beside it.
+                stated = claim.nominal is not None or claim.kind is TimeKind.day
+                if not stated or claim.interval is None or anchor is None:
+                    untimed += 1
+                    continue
+                placed = claim.nominal or claim.interval.earliest
+                assert placed is not None
+                timed.append((placed, index, claim))
+            for _, _, claim in sorted(timed, key=lambda t: (t[0], t[1])):
+                assert anchor is not None
+                rows.append(_row(timeline, item, claim, anchor, end))
+    # The start rows already run in time order; an end row goes in at its own time, so the
+    # datetimes Timesketch sorts by never go back (a stable sort keeps every tie as it was).
+    rows.sort(key=lambda row: str(row["datetime"]))
     return Rows(rows, untimed)
 
 
 def _row(
     timeline: Timeline,
-    title: str,
-    event_id: str,
+    item: TimelineEvent,
     claim: ResolvedClaim,
     moment: datetime,
-    disputed: bool,
+    end: bool,
 ) -> dict[str, Any]:
+    """The row of one claim; ``end``: a claim of when the event ended, at the event's end."""
+    title, event_id, disputed = item.event.title, item.id, item.disputed
     source = timeline.sources.get(claim.source_id)
     name = words.source_name(timeline, claim.source_id)
     hedge = words.HEDGE_WORDS[claim.kind]
     quote = words.text(claim.claim.quote) if claim.claim.quote else ""
-    message = f"{words.text(title)} — {name}"
+    message = f"{words.text(title)}{' (end)' if end else ''} — {name}"
     stated_at = claim.nominal
     if stated_at is None and claim.interval is not None:  # a day without a clock: its start
         stated_at = claim.interval.earliest
@@ -103,10 +113,14 @@ def _row(
     return {
         "message": message,
         "datetime": iso(moment),
-        "timestamp_desc": (
+        "timestamp_desc": ("end: " if end else "")
+        + (
             f"stated by {name}" + (f", {hedge}" if hedge else "")
             if stated_at == moment
-            else f"event time, reconstructed ({name}: {words.claim_time(claim, with_words=False)})"
+            else (
+                f"{'end' if end else 'event'} time, reconstructed "
+                f"({name}: {words.claim_time(claim, with_words=False)})"
+            )
         ),
         "event_id": event_id,
         "event_title": words.text(title),

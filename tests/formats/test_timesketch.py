@@ -26,8 +26,9 @@ def test_every_row_has_timesketch_fields_and_utc_datetimes(path: Path) -> None:
     timeline = load(path)
     rows = timesketch_rows(timeline)
     parsed = parse_rows(render_jsonl(rows))
-    timed = sum(1 for e in timeline.events for c in e.claims if c.interval is not None)
-    untimed = sum(1 for e in timeline.events for c in e.claims if c.interval is None)
+    claims = [c for e in timeline.events for c in (*e.claims, *e.end_claims)]
+    timed = sum(1 for c in claims if c.interval is not None)
+    untimed = sum(1 for c in claims if c.interval is None)
     assert len(parsed) == timed and rows.untimed == untimed
     for row in parsed:
         assert list(row) == list(FIELDS)
@@ -37,10 +38,14 @@ def test_every_row_has_timesketch_fields_and_utc_datetimes(path: Path) -> None:
         assert moment.utcoffset() == timedelta(0)
         desc = str(row["timestamp_desc"])
         stated = datetime.fromisoformat(str(row["stated_datetime"]))
-        if desc.startswith("stated by "):
+        end = str(row["message"]).startswith(f"{row['event_title']} (end) — ")
+        assert desc.startswith("end: ") == end
+        if desc.removeprefix("end: ").startswith("stated by "):
             assert stated == moment
         else:
-            assert desc.startswith("event time, reconstructed (") and stated != moment
+            what = "end" if end else "event"
+            assert desc.startswith(f"{'end: ' if end else ''}{what} time, reconstructed (")
+            assert stated != moment
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
@@ -48,14 +53,16 @@ def test_rows_follow_reconstruction_order(path: Path) -> None:
     timeline = load(path)
     parsed = parse_rows(render_jsonl(timesketch_rows(timeline)))
     order = [e.id for e in timeline.events]
-    events = [str(r["event_id"]) for r in parsed]
-    # Events in reconstructed order, each one's rows together, and the datetimes Timesketch
-    # sorts by never go back: its view is the reconstruction's order.
+    starts = [r for r in parsed if not str(r["timestamp_desc"]).startswith("end: ")]
+    events = [str(r["event_id"]) for r in starts]
+    # Events in reconstructed order, each one's rows together (an end row sits at the event's
+    # end), and the datetimes Timesketch sorts by never go back: its view is the
+    # reconstruction's order.
     assert events == sorted(events, key=order.index)
     times = [datetime.fromisoformat(str(r["datetime"])) for r in parsed]
     assert times == sorted(times)
     for event_id in dict.fromkeys(events):
-        stated = [str(r["stated_datetime"]) for r in parsed if r["event_id"] == event_id]
+        stated = [str(r["stated_datetime"]) for r in starts if r["event_id"] == event_id]
         assert stated == sorted(stated)
 
 
@@ -97,3 +104,13 @@ def test_hostile_text_stays_text_and_csv_cells_are_not_formulas() -> None:
         for cell in record:
             assert not cell or cell[0] not in "=+-@\t\r", cell
     assert any(cell == "'" + HOSTILE_STRINGS[4] for r in table for cell in r)
+
+
+def test_an_events_end_claims_are_rows_at_its_end_that_say_so() -> None:
+    fixture = Path(__file__).resolve().parent.parent / "export/fixtures/example-cloud.yaml"
+    parsed = parse_rows(render_jsonl(timesketch_rows(load(fixture))))
+    ends = [r for r in parsed if str(r["timestamp_desc"]).startswith("end: ")]
+    assert [(r["event_id"], r["datetime"], r["timestamp_desc"]) for r in ends] == [
+        ("first-errors", "2025-03-21T01:20:00+00:00", "end: stated by Example Gazette (UK)")
+    ]
+    assert ends[0]["quote"] == "Uploads worked again from 1.20am UK time on Friday."
