@@ -4,9 +4,9 @@ One slide per timed event: ``start_date`` (and ``end_date`` for a range, and for
 lasts — ``ends:`` — its cited end) as date parts in one display zone — TimelineJS has no zones,
 it shows the parts as given — and a ``display_date`` that carries the hedge and every display
 zone ("about 20:45 EDT · 07:45 WIB Tue"; a span "04:09 → 05:27 UTC · 11:09 → 12:27 WIB"). The
-slide text gives each claim with its source, quote, translation and the time as stated, and says
-where the sources disagree, source by source. ``group`` is the event's kind. Eras are the
-incident's phases (scheduled → actual start, first trouble → end) where both moments have a time.
+slide text gives each claim with its source, quote, translation and the time as stated (an
+event that lasts: its end claims too, under "When it ended:"), and says where the sources
+disagree, source by source. ``group`` is the event's kind. Eras are the incident's phases (scheduled → actual start, first trouble → end) where both moments have a time.
 
 TimelineJS renders headlines and text as HTML, and file text is untrusted: every piece of it is
 HTML-escaped here, and only our own tags (``p``, ``strong``, ``em``, ``a``, ``ul``, ``li``)
@@ -23,7 +23,7 @@ from html import escape
 from typing import Any
 
 from ..formatting import local
-from ..timeline import Shown, Timeline, TimelineEvent
+from ..timeline import ResolvedClaim, Shown, Timeline, TimelineEvent
 from . import words
 
 # An era per phase: its name, the key moment it starts at, and the moments that can end it (the
@@ -119,8 +119,19 @@ def _slide_text(timeline: Timeline, item: TimelineEvent) -> str:
         parts.append(f"<p><em>{_h(item.event.actor)}</em></p>")
     for line in words.disagreement(timeline, item):
         parts.append(f"<p><strong>{escape(line, quote=True)}</strong></p>")
+    parts.append(_claim_list(timeline, item.claims))
+    if item.end_claims:  # an event that lasts: when it ended, each end claim cited the same way
+        parts.append("<p><strong>When it ended:</strong></p>")
+        parts.append(_claim_list(timeline, item.end_claims))
+    if item.event.note:
+        parts.append(f"<p><em>Note: {_h(item.event.note)}</em></p>")
+    return "".join(parts)
+
+
+def _claim_list(timeline: Timeline, resolved: Sequence[ResolvedClaim]) -> str:
+    """Each claim with its linked source, time as stated, figure, quote and translation."""
     claims = []
-    for claim in item.claims:
+    for claim in resolved:
         name = escape(words.source_name(timeline, claim.source_id), quote=True)
         source = timeline.sources.get(claim.source_id)
         cite = (
@@ -138,10 +149,7 @@ def _slide_text(timeline: Timeline, item: TimelineEvent) -> str:
         if claim.claim.translation:
             line += f" <em>({_h(claim.claim.translation)})</em>"
         claims.append(f"<li>{line}</li>")
-    parts.append("<ul>" + "".join(claims) + "</ul>")
-    if item.event.note:
-        parts.append(f"<p><em>Note: {_h(item.event.note)}</em></p>")
-    return "".join(parts)
+    return "<ul>" + "".join(claims) + "</ul>"
 
 
 def _title(

@@ -108,7 +108,7 @@ def test_slides_keep_disagreements_and_every_claim(path: Path) -> None:
         if item.id not in slides:
             continue
         html = Html(slides[item.id]["text"]["text"])
-        assert [t for t, _ in html.tags].count("li") == len(item.claims)
+        assert [t for t, _ in html.tags].count("li") == len(item.claims) + len(item.end_claims)
         if item.discrepancies:
             assert "Sources disagree" in html.text
 
@@ -223,3 +223,15 @@ def test_a_span_gets_its_cited_end_as_end_date() -> None:
     open_end = slides["open-end"]
     assert "end_date" not in open_end
     assert open_end["display_date"] == "22:00 EDT → ? · 09:00 WIB Tue → ?"
+
+
+def test_a_span_slide_quotes_and_cites_its_end_claims() -> None:
+    fixture = Path(__file__).resolve().parent.parent / "export/fixtures/example-cloud.yaml"
+    timeline = load(fixture)
+    doc = timelinejs_document(timeline, timeline.display_zones)
+    slide = next(e for e in doc["events"] if e["unique_id"] == "first-errors")
+    html = Html(slide["text"]["text"])
+    assert "When it ended:" in html.text
+    assert "“Uploads worked again from 1.20am UK time on Friday.”" in html.text
+    links = [dict(attrs).get("href") for tag, attrs in html.tags if tag == "a"]
+    assert links.count("https://uk.example.com/news/cloud-outage") == 2
