@@ -1,12 +1,14 @@
 """The timeline as a TimelineJS3 JSON document, for publishing.
 
-One slide per timed event: ``start_date`` (and ``end_date`` for a range, and for an event that
-lasts — ``ends:`` — its cited end) as date parts in one display zone — TimelineJS has no zones,
-it shows the parts as given — and a ``display_date`` that carries the hedge and every display
-zone ("about 20:45 EDT · 07:45 WIB Tue"; a span "04:09 → 05:27 UTC · 11:09 → 12:27 WIB"). The
+One slide per timed event: ``start_date`` (and, only for an event that lasts — ``ends:`` — its
+cited end as ``end_date``; a range or a disagreement is not a span and has none) as date parts
+in one display zone — TimelineJS has no zones, it shows the parts as given — and a
+``display_date`` that carries the hedge, any range, and every display zone ("about 20:45 EDT ·
+07:45 WIB Tue"; "15:31–15:50 PDT · …"; a span "04:09 → 05:27 UTC · 11:09 → 12:27 WIB"). The
 slide text gives each claim with its source, quote, translation and the time as stated (an
 event that lasts: its end claims too, under "When it ended:"), and says where the sources
-disagree, source by source. ``group`` is the event's kind. Eras are the incident's phases (scheduled → actual start, first trouble → end) where both moments have a time.
+disagree, source by source. ``group`` is the event's kind. Eras are the incident's phases
+(scheduled → actual start, first trouble → end) where both moments have a time.
 
 TimelineJS renders headlines and text as HTML, and file text is untrusted: every piece of it is
 HTML-escaped here, and only our own tags (``p``, ``strong``, ``em``, ``a``, ``ul``, ``li``)
@@ -91,9 +93,11 @@ def _slide(
         "unique_id": item.id,
         "start_date": date_parts(start, zones[0]),
     }
+    # Only an event that lasts (``ends:``) is drawn as a span. A range — a "between", a day
+    # without a clock, or sources that disagree — is one instant somewhere in it: TimelineJS
+    # would draw it as a span, so it is a point at the range's start, and ``display_date``
+    # says the range in words.
     end = _last(item.shown_end) if item.shown_end is not None else None
-    if end is None and when.mark in ("–", "d"):
-        end = when.end
     if end is not None and end > start:
         slide["end_date"] = date_parts(end, zones[0])
     said = (

@@ -235,3 +235,25 @@ def test_a_span_slide_quotes_and_cites_its_end_claims() -> None:
     assert "“Uploads worked again from 1.20am UK time on Friday.”" in html.text
     links = [dict(attrs).get("href") for tag, attrs in html.tags if tag == "a"]
     assert links.count("https://uk.example.com/news/cloud-outage") == 2
+
+
+SPAN_FIXTURE = Path(__file__).resolve().parent.parent / "export/fixtures/example-cloud.yaml"
+
+
+@pytest.mark.parametrize("path", [*BUNDLED, SPAN_FIXTURE], ids=lambda p: p.stem)
+def test_only_an_event_with_ends_gets_an_end_date(path: Path) -> None:
+    timeline = load(path)
+    doc = timelinejs_document(timeline, timeline.display_zones)
+    by_id = {item.id: item for item in timeline.events}
+    for slide in doc["events"]:
+        if "end_date" in slide:
+            assert by_id[slide["unique_id"]].is_span, slide["unique_id"]
+
+
+def test_a_disagreement_is_a_point_with_its_range_in_words() -> None:
+    timeline = load(SPAN_FIXTURE)
+    doc = timelinejs_document(timeline, timeline.display_zones)
+    slide = next(e for e in doc["events"] if e["unique_id"] == "status-investigating")
+    assert "end_date" not in slide
+    assert slide["start_date"] == _parts(2025, 3, 20, 15, 31)
+    assert slide["display_date"].startswith("15:31–15:50 PDT · ")
