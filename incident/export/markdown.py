@@ -269,6 +269,9 @@ def _detection(view: Phrasing) -> list[str]:
         if first is not None
         else "- No source says when the trouble was first noticed."
     )
+    detected = view.timeline.moment("detected")
+    if detected is not None:  # named in the file: it belongs here, beside the others
+        items.append("- Detected: " + view.moment_line(detected))
     items.append(
         "- Acknowledged: " + view.moment_line(ack)
         if ack is not None
@@ -286,6 +289,9 @@ def _resolution(view: Phrasing) -> list[str]:
         items.append("- Actual start: " + view.moment_line(start))
     elif _is_scheduled(view):
         items.append("- No source gives an actual start.")
+    mitigated = view.timeline.moment("mitigated")
+    if mitigated is not None:  # named in the file: it belongs here, before the end
+        items.append("- Mitigated: " + view.moment_line(mitigated))
     items.append(
         "- End: " + view.moment_line(end) if end is not None else "- No source gives an end time."
     )

@@ -20,6 +20,7 @@ from _export_helpers import (
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
+from incident.export.escape import inline
 from incident.export.markdown import render_postmortem
 from incident.timeline import reconstruct
 from incident.view_options import ViewOptions
@@ -365,3 +366,31 @@ def test_an_events_end_claims_are_quoted_in_footnotes_and_cited_on_its_row() -> 
     )
     row = next(line for line in text.splitlines() if "| Uploads start failing |" in line)
     assert row.endswith("| [^us-news] [^uk-news] · end: [^uk-news] |")
+
+
+PHASE_MOMENTS = {
+    "Detection": ("first_trouble", "detected", "acknowledged"),
+    "Resolution": ("actual_start", "mitigated", "end", "resolved"),
+}
+
+
+@pytest.mark.parametrize("name", [*FIXTURE_NAMES, "example-cloud"])
+def test_every_key_moment_named_is_in_its_phase_section(name: str) -> None:
+    text = _render(name)
+    timeline = fixture(name)
+    for section, moments in PHASE_MOMENTS.items():
+        body = _section(text, section)
+        for moment in moments:
+            item = timeline.moment(moment)
+            if item is not None:
+                assert f"**{inline(item.event.title)}**" in body, (section, moment)
+
+
+def test_detection_and_resolution_name_detected_and_mitigated() -> None:
+    text = _render("example-cloud")
+    assert "- Detected: **Status page says engineers are investigating** — " in _section(
+        text, "Detection"
+    )
+    assert "- Mitigated: **Engineers roll back the configuration change** — " in _section(
+        text, "Resolution"
+    )
