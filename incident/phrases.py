@@ -15,14 +15,14 @@ Dates written with a month name are read by dateparser (English and Indonesian).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from schemas.models import TimeKind
 from schemas.timespec import format_duration
-from schemas.zones import ABBREVIATIONS, format_offset
+from schemas.zones import ABBREVIATIONS, UnknownZoneError, format_offset, resolve_label
 
 SHORT_MARGIN = timedelta(minutes=10)  # "shortly after", "just before"
 ALMOST_MARGIN = timedelta(minutes=5)  # "almost", "nearly"
@@ -312,9 +312,53 @@ def _clock(match: re.Match[str], after: str) -> Clock | None:
     return Clock((hour, other), minute, text)
 
 
+# A place as prose names it after a clock, read through the same table the validator reads
+# ``zone:`` with: "UK time", "Tokyo time", "Central European time", "waktu Jakarta".
+_PROSE_TIME = re.compile(
+    r"^\s*\(?\s*(?P<z>(?:[a-z]+\s+){1,3}?(?:standard\s+|daylight\s+|summer\s+)?time)\b"
+)
+_PROSE_WAKTU = re.compile(r"^\s*\(?\s*(?P<z>waktu(?:\s+[a-z]+){1,3})")
+
+
+def _prose_zone(text: str) -> str | None:
+    """The prose zone right after a clock, lower case as read ("uk time"), if it names one."""
+    candidates = []
+    m = _PROSE_TIME.match(text)
+    if m is not None:
+        candidates.append(m.group("z"))
+    w = _PROSE_WAKTU.match(text)
+    if w is not None:
+        words = w.group("z").split()
+        candidates += [" ".join(words[:n]) for n in range(len(words), 1, -1)]
+    for words in candidates:
+        try:
+            resolve_label(words)
+        except UnknownZoneError:
+            continue
+        return words
+    return None
+
+
 def _zone_after(text: str) -> str | None:
     m = _ZONE.match(text)
+    prose = _prose_zone(text)
+    # "Eastern time" is ET as before; "Central European time" is more than "Central".
+    if prose is not None and (m is None or len(prose.split()) > len(m.group("z").split()) + 1):
+        return prose
     return ZONE_WORDS[m.group("z")] if m else None
+
+
+def _as_written(reading: Reading, text: str) -> Reading:
+    """The reading with a prose zone spelled as the phrase spells it ("UK time", not "uk
+    time"), so the ``time:`` block carries the words a reader wrote."""
+    zone = reading.zone
+    if zone is not None and " " in zone:
+        pattern = r"\s+".join(re.escape(part) for part in zone.split())
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found is not None:
+            zone = " ".join(found.group(0).split())
+    restated = tuple(_as_written(r, text) for r in reading.restated)
+    return replace(reading, zone=zone, restated=restated)
 
 
 def _offset_after(text: str) -> timedelta | None:
@@ -367,6 +411,11 @@ def _parse_date(text: str) -> date | None:
 @lru_cache(maxsize=8192)
 def read_phrase(text: str) -> Reading | Unreadable:
     """What ``text`` says about a time, or why it cannot be read."""
+    reading = _read(text)
+    return _as_written(reading, text) if isinstance(reading, Reading) else reading
+
+
+def _read(text: str) -> Reading | Unreadable:
     clean = _clean(text)
     if not clean:
         return Unreadable("the phrase is empty")

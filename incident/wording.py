@@ -155,7 +155,15 @@ def check_wording(incident: Incident) -> list[Finding]:
 
 
 def _check(incident: Incident) -> Iterator[Finding]:
-    for path, claim in claim_sites(incident):
+    # An end claim's ``stated`` words say its time as any claim's do (its quote is not read:
+    # it often tells the whole span, "between 04:09 and 05:27", of which the claim is the end).
+    ends = (
+        (("events", e_index, "ends", c_index), claim)
+        for e_index, event in enumerate(incident.events)
+        for c_index, claim in enumerate(event.ends)
+        if claim.time is not None and claim.time.stated is not None
+    )
+    for path, claim in (*claim_sites(incident), *ends):
         if claim.value is not None and claim.quote is not None:
             yield from _check_value(path, claim.quote, claim.value)
         if claim.time is not None:
@@ -287,7 +295,7 @@ def _differences(reading: Reading, time: ClaimTime, incident: Incident) -> Itera
         if reading.utc_offset is not None:
             yield from _offset_difference(reading.utc_offset, time, incident)
         elif reading.zone is not None:
-            yield from _zone_difference(reading.zone, time.zone or incident.source_zone)
+            yield from _zone_difference(reading.zone, time, incident)
     if time.kind in (TimeKind.after, TimeKind.before):
         margin = parse_duration(time.margin) if time.margin else None
         if margin != reading.margin:
@@ -308,7 +316,8 @@ def _offset_difference(said: timedelta, time: ClaimTime, incident: Incident) -> 
         yield f"offset {format_offset(actual)} ({time.zone or incident.source_zone or 'UTC'})"
 
 
-def _zone_difference(words: str, file_zone: str | None) -> Iterator[str]:
+def _zone_difference(words: str, time: ClaimTime, incident: Incident) -> Iterator[str]:
+    file_zone = time.zone or incident.source_zone
     if file_zone is None:
         return
     try:
@@ -318,4 +327,19 @@ def _zone_difference(words: str, file_zone: str | None) -> Iterator[str]:
     if said.zone != placed.zone or (
         said.offset is not None and placed.offset is not None and said.offset != placed.offset
     ):
+        if said.place == said.label and _same_instant(words, time, incident):
+            return  # a place in prose ("UK time") read at the file's time: GMT in winter
         yield f"zone {file_zone}"
+
+
+def _same_instant(words: str, time: ClaimTime, incident: Incident) -> bool:
+    """Whether the claim's wall time names the same instant read in the zone the words name
+    as in the zone the file gives it."""
+    if time.at is None:
+        return False
+    try:
+        in_words = place_time(time.at, words, None)
+        in_file = place_time(time.at, time.zone, incident.source_zone, incident.aliases)
+    except (TimeError, UnknownZoneError):
+        return False
+    return in_words.utc == in_file.utc

@@ -77,6 +77,19 @@ TABLE: list[tuple[str, dict[str, Any]]] = [
     ("02:30 CET (01:30 GMT)", {"kind": "exact", "at": "2024-08-12 02:30", "zone": "CET"}),
     ("By 9 p.m., 1.30 million had tuned in", {"kind": "before", "at": "2024-08-12 21:00"}),
     ("Sunday afternoon", {"kind": "unknown"}),
+    # A place as prose names it, read through the zone table the validator reads, as written.
+    ("1.20am UK time", {"kind": "exact", "at": "2024-08-12 01:20", "zone": "UK time"}),
+    ("about 10.10pm Tokyo time", {"kind": "about", "at": "2024-08-12 22:10", "zone": "Tokyo time"}),
+    (
+        "10:31 p.m. Central European Time",
+        {"kind": "exact", "at": "2024-08-12 22:31", "zone": "Central European Time"},
+    ),
+    (
+        "pukul 20.45 waktu Jakarta",
+        {"kind": "exact", "at": "2024-08-12 20:45", "zone": "waktu Jakarta"},
+    ),
+    ("1.20am Eastern time", {"kind": "exact", "at": "2024-08-12 01:20", "zone": "ET"}),
+    ("9pm local time", {"kind": "exact", "at": "2024-08-12 21:00"}),
 ]
 
 

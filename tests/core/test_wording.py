@@ -192,6 +192,37 @@ def test_an_offset_in_the_words_is_checked_against_the_placed_offset(
 @pytest.mark.parametrize(
     ("quote", "time", "warns"),
     [
+        # A place in prose is a zone the words name, compared with the claim's zone.
+        ("about 10.10pm Tokyo time", '{kind: about, at: "2025-03-20 22:10", zone: GMT}', True),
+        ("10.10pm Tokyo time", '{kind: exact, at: "2025-03-20 22:10", zone: JST}', False),
+        ("1.20am UK time", '{kind: exact, at: "2025-03-21 01:20", zone: UK time}', False),
+        # UK time is GMT in March before the clocks change, BST in July.
+        ("1.20am UK time", '{kind: exact, at: "2025-03-21 01:20", zone: GMT}', False),
+        ("1.20am UK time", '{kind: exact, at: "2025-07-21 01:20", zone: GMT}', True),
+        ("pukul 20.45 waktu Jakarta", '{kind: exact, at: "2024-08-12 20:45", zone: ET}', True),
+    ],
+)
+def test_a_prose_zone_in_the_words_is_checked(quote: str, time: str, warns: bool) -> None:
+    result = check_text(TIME_TEMPLATE.format(quote=quote, time=time), "t.yaml")
+    found = [p for p in result.problems if p.code == "time-disagrees-with-words"]
+    assert bool(found) is warns, [p.render() for p in result.problems]
+
+
+def test_an_end_claims_stated_words_are_checked() -> None:
+    fixture = REPO / "tests/export/fixtures/example-cloud.yaml"
+    text = fixture.read_text(encoding="utf-8")
+    good = check_text(text, "x.yaml")
+    assert not [p for p in good.problems if p.code in WORDING_CODES]
+    bad = text.replace(
+        'zone: UK time, stated: "1.20am UK time"', 'zone: PT, stated: "1.20am UK time"'
+    )
+    found = [p for p in check_text(bad, "x.yaml").problems if p.code in WORDING_CODES]
+    assert [p.yaml_path for p in found] == [("events", 0, "ends", 0, "time")]
+
+
+@pytest.mark.parametrize(
+    ("quote", "time", "warns"),
+    [
         # One time in two zones: either reading is the file's.
         ("02:30 CET (01:30 GMT)", '{kind: exact, at: "2024-01-15 02:30", zone: CET}', False),
         ("02:30 CET (01:30 GMT)", '{kind: exact, at: "2024-01-15 01:30", zone: GMT}', False),
