@@ -190,6 +190,18 @@ class Reading:
         except ValueError:  # 29 February written without a year, in a year without one
             return None
 
+    def weekday_date(self, on: date) -> date | None:
+        """The day a weekday named without a date means, read beside ``on`` (the day of the
+        clock, as ``--date`` gives it): the most recent such day no later than the day after
+        ``on``. Reports look back ("on Monday" beside a Friday is four days earlier, never
+        three days later), and a clock restated in another zone may already be on the next
+        day ("20.42 (00.42 GMT Selasa)" beside a Monday). None when the words name no
+        weekday, or give the date itself."""
+        if self.weekday is None or self.day is not None:
+            return None
+        latest = on + timedelta(days=1)
+        return latest - timedelta(days=(latest.weekday() - self.weekday) % 7)
+
     def block(
         self,
         on: date | None = None,
@@ -208,12 +220,8 @@ class Reading:
             out["offset"] = format_duration(self.offset)
         else:
             day = self.on_day(on) or on
-            if self.day is None and on is not None and self.weekday is not None:
-                # "Selasa" beside an article's Monday: the nearest such day, either way
-                day = min(
-                    (on + timedelta(days=d) for d in range(-3, 4)),
-                    key=lambda d: (d.weekday() != self.weekday, abs((d - on).days)),
-                )
+            if on is not None:
+                day = self.weekday_date(on) or day
             for key, clock in (("at", self.at), ("until", self.until)):
                 if clock is None:
                     continue

@@ -64,6 +64,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"# {warning}\n")
     for note in reading.notes:
         sys.stdout.write(f"# {note}\n")
+    weekday = reading.weekday_date(args.date)
+    if weekday is not None and "at" in block:
+        name = f"{weekday:%A}"
+        sys.stdout.write(
+            f"# {name} read as {weekday.isoformat()}: the most recent {name} no later than the "
+            f"day after --date {args.date.isoformat()} (reports look back; a clock in another "
+            "zone may be on the next day); if the source means another, correct the date\n"
+        )
     if "relative_to" in block and str(block["relative_to"]).startswith("<"):
         sys.stdout.write("# replace relative_to with the id of the event it is measured from\n")
     return EXIT_OK

@@ -101,6 +101,25 @@ def test_time_prints_the_block_to_paste(capsys: pytest.CaptureFixture[str]) -> N
 
 
 @pytest.mark.parametrize(
+    ("phrase", "at", "day"),
+    [
+        # 2025-03-21 is a Friday: a weekday is the most recent one up to the day after.
+        ("on Thursday at 3pm PT", "2025-03-20 15:00", "Thursday read as 2025-03-20"),
+        ("on Monday at 3pm PT", "2025-03-17 15:00", "Monday read as 2025-03-17"),
+        ("Friday at 9am UTC", "2025-03-21 09:00", "Friday read as 2025-03-21"),
+        ("Sabtu pukul 01.00 WIB", "2025-03-22 01:00", "Saturday read as 2025-03-22"),
+    ],
+)
+def test_time_says_which_day_a_weekday_is_read_as(
+    capsys: pytest.CaptureFixture[str], phrase: str, at: str, day: str
+) -> None:
+    code, out, _ = run(capsys, "time", phrase, "--date", "2025-03-21")
+    block, comment = out.splitlines()
+    assert code == 0 and f'at: "{at}"' in block
+    assert comment.startswith(f"# {day}: the most recent ") and "--date 2025-03-21" in comment
+
+
+@pytest.mark.parametrize(
     ("phrase", "message"),
     [("6:08", "a.m. or p.m. is not stated (06:08 or 18:08)"), ("earlier today", "cannot read")],
 )
