@@ -203,9 +203,8 @@ def plan_output(
     for read in reads:
         seen = status(read)
         if seen is not None and (seen.st_dev, seen.st_ino) == (linked.st_dev, linked.st_ino):
-            raise PathError(
-                f"{shown(path)}: is {shown(read)}, a file this run reads; choose another output"
-            )
+            same = "" if shown(read) == shown(path) else f" ({shown(read)})"
+            raise PathError(f"{shown(path)}: is a file this run reads{same}; choose another output")
     if path.name.lower().endswith(INCIDENT_SUFFIXES) and not incident_file:
         raise PathError(
             f"{shown(path)}: is an incident file (*.yaml); nothing in this project writes over "

@@ -82,7 +82,7 @@ class IncidentApp(App[int]):
             "Chart",
             show=False,
             id="app.chart",
-            tooltip="Audience figures over time",
+            tooltip="The figures sources give (audience, reports, cancellations…) over time",
         ),
         Binding(
             "c",
@@ -154,6 +154,7 @@ class IncidentApp(App[int]):
         self.entries: list[Loaded] = []
         self.watch_files = watch
         self._watch = FileWatch()
+        self._owners: dict[Path, Path] = {}  # a watched stored copy → the incident it backs
         self._generation: dict[Path, int] = {}
         self._pending: dict[Path, Loaded] = {}  # read again, shown once its screen is in front
         self.settings_file = settings_file
@@ -256,12 +257,27 @@ class IncidentApp(App[int]):
             for entry in self.entries:
                 if not entry.path.is_dir():
                     self._watch.add(entry.path)
+                    self._watch_snapshots(entry)
             self.set_interval(POLL_SECONDS, self._poll, name="watch")
+
+    def _watch_snapshots(self, entry: Loaded) -> None:
+        """Watch the stored copies an incident's quotes are checked against: a change to one
+        reads the incident again (its marks, or a changed hash, are part of what it shows)."""
+        if entry.timeline is None:
+            return
+        for source in entry.timeline.sources.values():
+            if source.snapshot is None:
+                continue
+            copy = entry.path.parent / source.snapshot.path
+            self._owners[copy] = entry.path
+            if copy not in self._watch:
+                self._watch.add(copy)
 
     # --- live reload --------------------------------------------------------------------
 
     async def _poll(self) -> None:
-        for path in self._watch.changed():
+        changed = self._watch.changed()
+        for path in dict.fromkeys(self._owners.get(path, path) for path in changed):
             self.reload_file(path)
         if self._pending:
             front = self._redrawn_path(self.screen)
@@ -293,6 +309,8 @@ class IncidentApp(App[int]):
         if message.generation != self._generation.get(message.path):
             return  # a later save is being read already
         path, entry = message.path, message.entry
+        if self.watch_files:
+            self._watch_snapshots(entry)
         for number, old in enumerate(self.entries):
             # An invalid save keeps the last good timeline in the list.
             if old.path == path and (entry.ok or not old.ok):

@@ -94,7 +94,11 @@ def audience_chart(
     out.append(f"{title}: {one_line(unit)}", style="bold")
     if len(units) > 1:
         out.append(f" ({unit_index % len(units) + 1} of {len(units)} units, u: next)")
-    shown = f"{len(points)} claims" if total == len(points) else f"first {len(points)} of {total}"
+    shown = (
+        formatting.plural(len(points), "claim")
+        if total == len(points)
+        else f"first {len(points)} of {total}"
+    )
     out.append(f" · {shown} · ░ sources disagree · ↑ at least · ↓ at most\n")
 
     top = nice_ceiling(max((p.high if p.high is not None else p.value) for p in points) * 1.1)

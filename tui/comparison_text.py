@@ -9,7 +9,7 @@ from rich.text import Text
 from incident import formatting
 from incident.timeline import Timeline, aligned_origin, moment_words
 
-from .figures import audience_text, date_text, delay_text, scheduled_text
+from .figures import audience_text, date_text, scheduled_text, timeline_delay_text
 from .safe import cell, one_line
 
 LABEL = 16
@@ -92,7 +92,7 @@ def compare_view(
         scheduled_text(first, zones, locale),
         scheduled_text(second, zones, locale),
     )
-    line("Delay to start", delay_text(first.delay), delay_text(second.delay))
+    line("Delay to start", timeline_delay_text(first), timeline_delay_text(second))
     for name, label in DURATION_LINES:
         a, b = first.duration(name), second.duration(name)
         if a is not None or b is not None:

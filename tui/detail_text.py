@@ -194,39 +194,57 @@ def event_detail(
         out.append(discrepancy_heading(discrepancy) + "\n", style=BOLD)
         out.append("   " + discrepancy_words(discrepancy) + "\n")
     for number, claim in enumerate(item.claims, 1):
-        out.append(f"\n{number}. ", style=BOLD)
-        lines = source_line(claim.source, claim.source_id)
-        out.append(lines[0] + "\n", style=BOLD)
-        for extra in lines[1:]:
-            out.append("   " + extra + "\n", style=DIM)
-        quote = claim.claim.quote
-        if quote:
-            out.append("   " + quoted(clean(quote)).replace("\n", "\n    ") + "\n", style=ITALIC)
-            _evidence(out, timeline.evidence.of(claim.claim))
-        if claim.claim.translation:
-            out.append("   Translation: ", style=DIM)
-            out.append(quoted(clean(claim.claim.translation)) + "\n")
-        time = claim.claim.time
-        if time is not None:
-            out.append("   Time as stated: ", style=DIM)
-            stated = f"“{one_line(time.stated)}” → " if time.stated else ""
-            out.append(stated + one_line(formatting.stated_time(time, claim)))
-            # "about", "after", "before", "between" are already in the words; say "exact" too
-            out.append(" (exact)\n" if time.kind == "exact" else "\n")
-            out.append("   Became: ", style=DIM)
-            out.append(_claim_interval(claim, zones, locale) + "\n")
-        if claim.claim.value is not None:
-            out.append("   Figure: ", style=DIM)
-            stated_value = claim.claim.value.stated
-            extra = f" (“{one_line(stated_value)}”)" if stated_value else ""
-            out.append(claim_figure(claim) + extra + "\n")
-        if claim.claim.stance is not None:
-            out.append(f"   Stance: {claim.claim.stance}\n", style=DIM)
-        if claim.warning:
-            out.append("   Warning: " + one_line(claim.warning) + "\n", style=BOLD)
-        if claim.claim.note:
-            out.append("   Note: " + one_line(claim.claim.note) + "\n", style=DIM)
+        _claim(out, number, claim, timeline, zones, locale)
+    for number, claim in enumerate(item.end_claims, len(item.claims) + 1):
+        _claim(out, number, claim, timeline, zones, locale, role="End")
     return out
+
+
+def _claim(
+    out: Text,
+    number: int,
+    claim: ResolvedClaim,
+    timeline: Timeline,
+    zones: tuple[str, ...],
+    locale: str,
+    role: str = "",
+) -> None:
+    """One claim behind the event: its source, quote, mark, time as stated, figure, notes;
+    ``role`` says what it backs when it is not the start (``End``)."""
+    out.append(f"\n{number}. ", style=BOLD)
+    if role:
+        out.append(f"{role} · ", style=BOLD)
+    lines = source_line(claim.source, claim.source_id)
+    out.append(lines[0] + "\n", style=BOLD)
+    for extra in lines[1:]:
+        out.append("   " + extra + "\n", style=DIM)
+    quote = claim.claim.quote
+    if quote:
+        out.append("   " + quoted(clean(quote)).replace("\n", "\n    ") + "\n", style=ITALIC)
+        _evidence(out, timeline.evidence.of(claim.claim))
+    if claim.claim.translation:
+        out.append("   Translation: ", style=DIM)
+        out.append(quoted(clean(claim.claim.translation)) + "\n")
+    time = claim.claim.time
+    if time is not None:
+        out.append("   Time as stated: ", style=DIM)
+        stated = f"“{one_line(time.stated)}” → " if time.stated else ""
+        out.append(stated + one_line(formatting.stated_time(time, claim)))
+        # "about", "after", "before", "between" are already in the words; say "exact" too
+        out.append(" (exact)\n" if time.kind == "exact" else "\n")
+        out.append("   Became: ", style=DIM)
+        out.append(_claim_interval(claim, zones, locale) + "\n")
+    if claim.claim.value is not None:
+        out.append("   Figure: ", style=DIM)
+        stated_value = claim.claim.value.stated
+        extra = f" (“{one_line(stated_value)}”)" if stated_value else ""
+        out.append(claim_figure(claim) + extra + "\n")
+    if claim.claim.stance is not None:
+        out.append(f"   Stance: {claim.claim.stance}\n", style=DIM)
+    if claim.warning:
+        out.append("   Warning: " + one_line(claim.warning) + "\n", style=BOLD)
+    if claim.claim.note:
+        out.append("   Note: " + one_line(claim.claim.note) + "\n", style=DIM)
 
 
 PASSAGE_CONTEXT = 70  # characters of the stored copy shown either side of the quote
@@ -265,7 +283,7 @@ def citation(item: TimelineEvent, zone: str | None = None) -> str:
         when = f" ({formatting.shown_clock(shown, zone, 'en', with_day=False, abbr=True)})"
     lines = [one_line(item.event.title) + when]
     seen: set[str] = set()
-    for claim in item.claims:
+    for claim in (*item.claims, *item.end_claims):
         if claim.source_id in seen:
             continue
         seen.add(claim.source_id)

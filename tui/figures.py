@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from incident import formatting
 from incident.hedged import CountFigure, DurationFigure
 from incident.timeline import Timeline
@@ -16,9 +18,22 @@ def delay_text(figure: DurationFigure | None) -> str:
     return formatting.duration_span(figure, compact=True)
 
 
+NOT_SCHEDULED = "not scheduled"  # an outage: nothing was due to start, so nothing was late
+NO_DELAY = "n/a"
+NO_FIGURE = "none given"  # no source gives an audience figure
+
+
+def timeline_delay_text(timeline: Timeline) -> str:
+    """The delay to the start, hedges kept; ``n/a`` for an incident with no scheduled start
+    (an outage is not late), ``unknown`` when it had one but no source says when it began."""
+    if timeline.scheduled_start is None:
+        return NO_DELAY
+    return delay_text(timeline.delay)
+
+
 def audience_text(figure: CountFigure | None, *, unit: bool = True, sep: str = " ") -> str:
     if figure is None:
-        return "unknown"
+        return NO_FIGURE
     low, high = formatting.amount(figure.low.value), formatting.amount(figure.high.value)
     text = low if low == high else f"{low}–{high}"
     return f"{text}{sep}{one_line(figure.unit)}" if unit and figure.unit else text
@@ -31,7 +46,7 @@ def scheduled_text(
     Tue 07:00 WIB`` (the WIB time is on Tuesday)."""
     start = timeline.scheduled_start
     if start is None:
-        return "unknown"
+        return NOT_SCHEDULED
     days = len({formatting.date_key(start, z) for z in zones}) > 1
 
     def one(zone: str) -> str:
@@ -44,9 +59,10 @@ def scheduled_text(
 
 
 def date_text(timeline: Timeline, zone: str, locale: str, *, weekday: bool = True) -> str:
-    """``Mon 12 Aug 2024`` (or without the weekday) in ``zone``; the file's date if no start."""
-    start = timeline.scheduled_start
+    """``Mon 12 Aug 2024`` (or without the weekday) in ``zone``, at the scheduled start, else
+    at T+0 (the first trouble…), else on the file's ``date``: one style for every incident."""
+    start = timeline.scheduled_start or timeline.origin
     if start is None:
-        return timeline.incident.date
+        start, zone = datetime.fromisoformat(timeline.incident.date).replace(tzinfo=UTC), "UTC"
     text = formatting.day(start, zone, locale)
     return text.split(" ", 1)[1] if not weekday else text

@@ -37,7 +37,7 @@ def notice_text(shown: str, problems: Sequence[Problem]) -> Text:
     out = Text(end="")
     count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
     out.append(
-        f"{one_line(shown)} is invalid since the last save ({count}); "
+        f"{one_line(shown)} is invalid as read again ({count}); "
         "showing the last good version. Fix it and save, or press r.\n",
         style="bold",
     )

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cached_property
 
 from rich.style import Style
 from rich.text import Text
 
 from incident import formatting
-from incident.timeline import DiscrepancyKind, TimelineEvent
+from incident.timeline import DayWords, DiscrepancyKind, TimelineEvent
 from incident.view_options import short_name
 
 from .safe import cell, one_line
@@ -42,6 +42,7 @@ COMFORT_TITLE = 36  # the kind is abbreviated and the actor narrowed to give the
 NO_TIME = "no time given"  # where an untimed event's clock would be
 NEEDS_SCAN = 2_000  # events; a longer timeline gets the widest clock and T+ unmeasured
 CLOCK_MAX = 11  # 20:13–21:30: a range keeps both ends
+LABEL_MAX = 9  # UTC+12:45: a zone with no abbreviation of its own
 SINCE_MAX = 20  # T−11h09m–+12h51m, T+1d02h03m–1d04h and a gap: a range shown whole
 SINCE_CUT = 14  # T+1h13m–1h30m and a gap; where the title needs the room, T+1h13m–
 
@@ -65,10 +66,28 @@ class RowStyles:
 @dataclass(frozen=True)
 class Needs:
     """What a timeline's rows need: the widest clock (``~20:45`` 6, ``20:13–30`` 8,
-    ``20:13–21:30`` 11) and the widest ``T+`` with its gap."""
+    ``20:13–21:30`` 11), the widest ``T+`` with its gap, and the widest zone label (``EDT`` 3,
+    ``AEST`` 4, ``UTC+5:45`` 8, a named day's ``UK time``)."""
 
     clock: int = CLOCK_MAX
     since: int = SINCE_MAX
+    label: int = 4  # AEST, the widest common abbreviation; needs() measures the real one
+
+
+def label_need(items: Sequence[TimelineEvent], zones: Sequence[str]) -> int:
+    """The widest abbreviation ``zones`` take over the timeline's span, in summer and winter:
+    measured on a few instants, so it costs the same at 100,000 events as at ten."""
+    samples: list[datetime] = []
+    for item in (items[0], items[-1]) if items else ():
+        moment = moment_of(item)
+        if moment is not None:
+            samples.append(moment)
+            samples += [datetime(moment.year, month, 1, tzinfo=UTC) for month in (1, 7)]
+    width = 3
+    for zone in zones:
+        for moment in samples:
+            width = max(width, len(formatting.abbreviation(moment, zone)))
+    return min(width, LABEL_MAX)
 
 
 def needs(items: Sequence[TimelineEvent], zones: Sequence[str], locale: str) -> Needs:
@@ -76,11 +95,14 @@ def needs(items: Sequence[TimelineEvent], zones: Sequence[str], locale: str) -> 
     an end and no column is wider than its widest cell). A timeline longer than
     ``NEEDS_SCAN`` events gets the widest columns unmeasured: reading every row would cost
     seconds at 100,000 events, and the widest columns are always right."""
+    label = label_need(items, zones)
     if len(items) > NEEDS_SCAN:
-        return Needs()
+        return Needs(label=label)
     clock, since = 6, 0
     for item in items:
         when = shown(item)
+        if when.mark == "d" and when.day is not None:  # a named day keeps its own label
+            label = min(LABEL_MAX, max(label, len(day_label(when, when.day))))
         end = item.shown_end  # a span: start→end
         if (when.mark == "–" or end is not None) and clock < CLOCK_MAX:
             for zone in zones:
@@ -94,9 +116,7 @@ def needs(items: Sequence[TimelineEvent], zones: Sequence[str], locale: str) -> 
                 both = f"{text}→{formatting.shown_since(end, scheduled_start(item))[1:]}"
                 text = both if len(both) < SINCE_MAX else text
             since = max(since, len(text) + 1 if text else 0)
-        if clock >= CLOCK_MAX and since >= SINCE_MAX:
-            break
-    return Needs(clock, min(since, SINCE_MAX))
+    return Needs(clock, min(since, SINCE_MAX), label)
 
 
 @dataclass(frozen=True)
@@ -125,9 +145,13 @@ class Columns:
         return self.need.clock
 
     @property
+    def label(self) -> int:
+        return self.need.label
+
+    @property
     def zone(self) -> int:
-        """The clock, `` EDT``, `` ▸Tue`` and a gap."""
-        return self.clock + 5 + self.DAY
+        """The clock, `` EDT `` (the widest label and a gap each side), ``▸Tue`` and a gap."""
+        return self.clock + 2 + self.label + self.DAY
 
     @cached_property
     def _layout(self) -> tuple[tuple[str, ...], int, int, int]:
@@ -267,7 +291,8 @@ def compact_since(when: formatting.Shown, scheduled: datetime | None, width: int
 
 
 def flag(item: TimelineEvent) -> str:
-    """``!!`` when the sources cannot all be right, ``! `` when they name different figures."""
+    """``!!`` when the sources cannot all be right, ``!`` when they name different times or
+    figures whose ranges overlap."""
     if not item.discrepancies:
         return ""
     if any(d.kind is DiscrepancyKind.conflict for d in item.discrepancies):
@@ -347,17 +372,22 @@ def _zone_cell(
     out.append(" ")
     label = formatting.abbreviation(moment, zone)
     if when.mark == "d" and when.day is not None:  # the day is the source's, in its zone
-        label = (
-            when.day.label
-            if "/" not in when.day.label
-            else formatting.abbreviation(moment, when.day.zone)
-        )
-    out.append_text(cell(label, 4))
+        label = day_label(when, when.day)
+    out.append_text(cell(label, columns.label + 1))
     # A day a source named is dated in its own zone ("Fri WIB" never sits beside "▸Thu").
     own = when.day.zone if when.mark == "d" and when.day is not None else zone
     day = day_marker(moment, previous, own, locale)
-    out.append_text(cell(day, columns.zone - columns.clock - 5, styles.day))
+    out.append_text(cell(day, columns.DAY, styles.day))
     return out
+
+
+def day_label(when: formatting.Shown, day: DayWords) -> str:
+    """The zone label of a day a source named: as written (``WIB``, ``UK time``), or the
+    zone's abbreviation where the label is an IANA name."""
+    if "/" not in day.label:
+        return day.label
+    moment = when.anchor
+    return formatting.abbreviation(moment, day.zone) if moment is not None else day.label
 
 
 def day_marker(moment: datetime, previous: datetime | None, zone: str, locale: str) -> str:

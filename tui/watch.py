@@ -48,6 +48,9 @@ class FileWatch:
     def paths(self) -> list[Path]:
         return list(self._stamps)
 
+    def __contains__(self, path: object) -> bool:
+        return path in self._stamps
+
     def add(self, path: Path) -> None:
         """Watch ``path`` from its state now (a later change is reported, this one is not)."""
         self._stamps[path] = stamp(path)

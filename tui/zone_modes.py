@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from incident.view_options import DEFAULT_ZONE, DisplayZone
+from incident.view_options import DEFAULT_ZONE, DisplayZone, short_name
 
 UTC = DisplayZone(DEFAULT_ZONE, DEFAULT_ZONE)
 
@@ -25,10 +25,10 @@ class ZoneMode:
 
     @property
     def heading(self) -> str:
-        """For a subtitle: ``zone: Jakarta``; ``zones: UTC · Jakarta · Sydney``."""
-        if len(self.display) == 1:
-            return f"zone: {self.display[0].label}"
-        return "zones: " + " · ".join(zone.label for zone in self.display)
+        """For a subtitle, named as the rows' column headings are: ``zone: Jakarta``;
+        ``zones: UTC · Jakarta · Sydney``."""
+        names = [short_name(zone.zone) for zone in self.display]
+        return ("zone: " if len(names) == 1 else "zones: ") + " · ".join(names)
 
     def describe(self) -> str:
         """``New York (America/New_York)``; ``both (America/New_York, Asia/Jakarta)``."""

@@ -91,7 +91,11 @@ async def test_footer_keeps_quit_and_help_visible_at_80_columns() -> None:
         await pilot.press("question_mark")
         await shows(pilot, HelpScreen)
         help_text = str(app.screen.query_one("#help-text", Static).render())
-        for hidden in ("Copy the selected event", "Audience figures over time", "Compare with"):
+        for hidden in (
+            "Copy the selected event",
+            "The figures sources give (audience, reports, cancellations…) over time",
+            "Compare with",
+        ):
             assert hidden in help_text  # kept out of the footer, still listed in ? (and ctrl+p)
         assert "20:13–20:30" in help_text  # the legend for ranges
 
@@ -505,7 +509,7 @@ async def test_help_lists_every_key() -> None:
             "Export this incident to Markdown",
             "Copy the selected event's citation",
             "Compare with another incident",
-            "Audience figures over time",
+            "The figures sources give (audience, reports, cancellations…) over time",
             "Every source and the events it backs",
         ):
             assert words in text

@@ -184,3 +184,31 @@ async def test_a_save_keeps_the_scroll_of_a_long_timeline(tmp_path: Path) -> Non
         )
         assert (screen.view.cursor, screen.view.scroll_offset.y) == (row, scroll_y)
         assert "Retitled while open" in screen_text(pilot)
+
+
+async def test_a_changed_stored_copy_reads_the_incident_again(tmp_path: Path) -> None:
+    path = tmp_path / "x-spaces-2024.yaml"
+    shutil.copy(ROOT / "incidents" / "x-spaces-2024.yaml", path)
+    shutil.copytree(ROOT / "incidents" / "x-spaces-2024", tmp_path / "x-spaces-2024")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = await shows(pilot, TimelineScreen)
+        copy = tmp_path / "x-spaces-2024" / "sources" / "cnbc-id.txt"
+        save(copy, copy.read_text(encoding="utf-8") + "\nedited\n")
+        await wait_for(pilot, lambda: bool(first.query(ReloadNotice)), "the hash error shown")
+        assert "snapshot-hash" in str(first.query_one(ReloadNotice).render())
+
+
+async def test_a_filter_on_something_the_save_removed_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "spaces.yaml"
+    shutil.copy(SPACES, path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await shows(pilot, TimelineScreen)
+        screen = await choose_kind(pilot, "kind: milestone")
+        save(path, path.read_text(encoding="utf-8").replace("kind: milestone", "kind: metric"))
+        status = screen.query_one("#status")
+        await wait_for(
+            pilot, lambda: "no longer in the file" in str(status.render()), "the filter explained"
+        )
+        assert screen.view.row_count == 0

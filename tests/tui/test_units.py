@@ -35,7 +35,7 @@ def test_day_marker_where_the_date_changes_in_a_zone() -> None:
         previous = rows.moment_of(item) or previous
     assert "▸Mon" in texts[0] and "▸Tue" in texts[0]  # the first row names its day
     assert all("▸" not in t for t in texts[1:])  # 20:00 EDT–22:42 EDT stays Monday / Tuesday
-    utc = rows.Columns(120, ("UTC",))
+    utc = rows.Columns(120, ("UTC",), rows.needs(tl.events, ("UTC",), "en"))
     first = rows.row(tl.events[0], None, utc).plain
     assert "00:00 UTC ▸Tue" in first
 
@@ -368,4 +368,17 @@ def test_a_long_timeline_gets_the_widest_columns_unmeasured() -> None:
     points = [item for item in tl.events if rows.shown(item).mark != "–"]
     assert rows.needs(points, ("UTC",), "en").clock < rows.CLOCK_MAX
     many = points * (rows.NEEDS_SCAN // len(points) + 1)
-    assert rows.needs(many, ("UTC",), "en") == rows.Needs()  # no scan of 100,000 rows
+    widest = rows.needs(many, ("UTC",), "en")  # no scan of 100,000 rows
+    assert (widest.clock, widest.since) == (rows.CLOCK_MAX, rows.SINCE_MAX)
+    assert widest.label == 3  # measured on a few instants at any length: "UTC"
+
+
+def test_the_label_column_fits_the_widest_abbreviation_of_the_zones() -> None:
+    tl = timeline(SPACES)
+    assert rows.label_need(tl.events, ("America/New_York", "Asia/Jakarta")) == 3
+    assert rows.label_need(tl.events, ("Australia/Sydney",)) == 4  # AEST / AEDT
+    assert rows.label_need(tl.events, ("Asia/Kathmandu",)) == len("UTC+5:45")
+    need = rows.needs(tl.events, ("Asia/Kathmandu",), "en")
+    columns = rows.Columns(160, ("Asia/Kathmandu",), need)
+    first = rows.row(tl.events[0], None, columns).plain
+    assert "UTC+5:45 ▸Tue" in first  # whole, and a gap before the day

@@ -51,7 +51,8 @@ TIME_LEGEND = (  # how a time reads in the rows: the way the Markdown export wri
     ("no time given", "no source gives a time: kept where the file puts it"),
     ("T+13m–30m", "from T+0 (the context line says which moment), the same way"),
     ("▸Tue", "the date changes in this zone (at a range's start)"),
-    ("!! / !", "sources cannot all be right / differ on a figure"),
+    ("!!", "sources cannot all be right (on a time or a figure)"),
+    ("!", "sources name different times or figures whose ranges overlap"),
 )
 
 

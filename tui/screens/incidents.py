@@ -13,9 +13,10 @@ from textual.widgets import DataTable, Static
 from incident import formatting
 
 from ..data import Loaded
-from ..figures import audience_text, date_text, delay_text, scheduled_text
+from ..figures import audience_text, date_text, scheduled_text, timeline_delay_text
 from ..header import TitleHeader
 from ..safe import clean, one_line
+from ..wrapped_text import hang
 from .base import AppScreen, footer
 
 # (label, width); the incident column takes what is left of the screen.
@@ -111,26 +112,22 @@ class IncidentListScreen(AppScreen):
             self._two_lines(one_line(timeline.incident.title)),
             Text(date_text(timeline, mode.zones[0], self.incident_app.locale, weekday=False)),
             Text(scheduled_text(timeline, mode.zones, self.incident_app.locale, sep="\n")),
-            Text(delay_text(timeline.delay)),
+            Text(timeline_delay_text(timeline)),
             Text(audience_text(timeline.peak_audience, sep="\n")),
             Text(str(len(timeline.sources)), justify="right"),
             status_text,
         ]
 
     def _two_lines(self, text: str) -> Text:
-        """``text`` wrapped onto at most two lines of the incident column."""
+        """``text`` wrapped onto at most two lines of the incident column (a path breaks after
+        a ``/``, not mid-name; what does not fit ends in ``…``)."""
         width = self.title_width
-        lines = Text(text).wrap(self.app.console, width)
+        lines = hang(Text(text, end=""), width).split("\n")
         if len(lines) <= 2:
             return Text("\n").join(lines)
-        rest = [line.copy() for line in lines[1:]]
-        for line in rest:
-            line.rstrip()
-        second = Text(" ").join(rest)
+        second = Text(" ").join(line.copy() for line in lines[1:])
         second.truncate(width, overflow="ellipsis")
-        first = lines[0].copy()
-        first.rstrip()
-        return Text("\n").join([first, second])
+        return Text("\n").join([lines[0], second])
 
     @property
     def highlighted(self) -> Loaded | None:

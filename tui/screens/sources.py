@@ -54,10 +54,10 @@ class SourcesScreen(IncidentPageScreen):
                 if item is None:
                     continue
                 clock = rows.aligned_clock(rows.shown(item), zone, locale, 11)
-                mark = "!" if item.disputed else " "
-                out.append(f"   {mark} {clock} {one_line(item.event.title)}\n")
+                mark = rows.flag(item)  # the timeline's own marks: !! conflict, ! variance
+                out.append(f"   {mark:<2} {clock} {one_line(item.event.title)}\n")
             if len(backed) > MAX_EVENTS:
-                out.append(f"     … and {len(backed) - MAX_EVENTS} more\n", style="dim")
+                out.append(f"      … and {len(backed) - MAX_EVENTS} more\n", style="dim")
             for words in cited_by.get(source_id, []):
                 out.append(f"   cause: {words}\n")
             out.append("\n")

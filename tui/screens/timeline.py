@@ -285,7 +285,15 @@ class TimelineScreen(AppScreen):
         if self.query_text:
             parts.append(f"search “{one_line(self.query_text)}”")
         if self.event_filter is not None:
-            parts.append(f"filter {one_line(self.event_filter.describe())}")
+            gone = (
+                not view.row_count
+                and self._index is not None
+                and self.event_filter not in self._index.choices()
+            )
+            shown = one_line(self.event_filter.describe())
+            parts.append(
+                f"filter {shown}" + (" (no longer in the file; Esc clears)" if gone else "")
+            )
         status = self.query_one("#status", Static)
         width = status.content_region.width or self.app.size.width
         text = " · ".join(parts)
