@@ -254,9 +254,14 @@ _RELATIVE_WORDS = {
 
 def _relative_words(time: ClaimTime) -> str:
     """``18m after scheduled-start``, ``about 15m before scheduled-start``,
-    ``more than 20m after …``, ``between 10m and 20m after …``."""
+    ``more than 20m after …``, ``between 10m and 20m after …``; with no offset,
+    ``before conversation-starts``, ``at …``."""
     assert time.offset is not None and time.relative_to is not None
     offsets = [time.offset] + ([time.until_offset] if time.until_offset else [])
+    if len(offsets) == 1 and not any(digit in offsets[0] for digit in "123456789"):
+        # no offset at all: "before conversation-starts", not "less than 0m after …"
+        word = {TimeKind.exact: "at", TimeKind.about: "about"}.get(time.kind, str(time.kind))
+        return f"{word} {time.relative_to}"
     before = all(o.startswith("-") for o in offsets)
     amounts = " and ".join(o.lstrip("-") for o in offsets)
     if time.kind is TimeKind.before and before:

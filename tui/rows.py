@@ -135,6 +135,7 @@ class Columns:
     width: int
     display: tuple[str, ...]
     need: Needs = Needs()
+    least: int = 0  # a title floor above the usual one (the detail pane beside the rows)
 
     FLAG = 3
     SOURCES = 4
@@ -157,7 +158,7 @@ class Columns:
     def _layout(self) -> tuple[tuple[str, ...], int, int, int]:
         zones = self.display or ("UTC",)
         since, kind, actor = self.need.since, 12, 22
-        minimum = NARROW_TITLE if self.width < NARROW else MIN_TITLE
+        minimum = max(self.least, NARROW_TITLE if self.width < NARROW else MIN_TITLE)
 
         def title() -> int:
             used = self.FLAG + self.zone * len(zones) + since + kind + self.SOURCES + actor

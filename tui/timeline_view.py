@@ -125,6 +125,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.positions: list[int] = list(range(len(timeline.events)))
         self.cursor = 0
         self.highlight = ""  # the search text, marked in the rows
+        self.least = 0  # a title floor the screen asks for (the detail pane beside the rows)
         self.virtual_size = Size(0, len(self.positions) + 1)
         self._cache: LRUCache[tuple[int, bool, int, bool], Strip] = LRUCache(1024)
         self._need = rows.needs(timeline.events, zones, locale)
@@ -262,12 +263,19 @@ class TimelineView(ScrollView, can_focus=True):
                 return moment
         return None
 
-    def columns(self, width: int | None = None) -> rows.Columns:
-        """The row layout at ``width`` (by default the view's own)."""
+    def columns(self, width: int | None = None, least: int | None = None) -> rows.Columns:
+        """The row layout at ``width`` (by default the view's own), with the title floor
+        ``least`` (by default the view's own: higher with the detail pane beside)."""
         width = self.scrollable_content_region.width if width is None else width
+        least = self.least if least is None else least
         columns = self._columns
-        if columns.width != width or columns.display != self.zones or columns.need != self._need:
-            columns = rows.Columns(width, self.zones, self._need)
+        if (
+            columns.width != width
+            or columns.display != self.zones
+            or columns.need != self._need
+            or columns.least != least
+        ):
+            columns = rows.Columns(width, self.zones, self._need, least)
             if width == self.scrollable_content_region.width:
                 self._columns = columns
         return columns

@@ -169,3 +169,16 @@ def test_plural() -> None:
 def test_no_midpoint_helpers_remain() -> None:
     for name in ("interval_marker", "interval_clock", "since_start"):
         assert not hasattr(formatting, name)
+
+
+def test_a_relative_time_with_no_offset_reads_as_words() -> None:
+    from incident.formatting import stated_time
+    from schemas.models import ClaimTime
+
+    def words(kind: str, offset: str) -> str:
+        return stated_time(ClaimTime(kind=kind, relative_to="conversation-starts", offset=offset))
+
+    assert words("before", "0m") == "before conversation-starts"  # not "less than 0m after"
+    assert words("exact", "0m") == "at conversation-starts"
+    assert words("about", "PT0M") == "about conversation-starts"
+    assert words("before", "15m") == "less than 15m after conversation-starts"

@@ -60,6 +60,9 @@ async def test_the_detail_pane_sits_beside_only_with_room_and_p_hides_it() -> No
         assert view.columns().title >= rows.NARROW_TITLE or not beside
         assert not screen.detail_beside(120)  # the rows would lose their second zone or title
         assert screen.detail_beside(240)
+        # Once beside, wider never puts it back below (it did from 172 to 188 columns).
+        first = next(w for w in range(120, 241) if screen.detail_beside(w))
+        assert all(screen.detail_beside(w) for w in range(first, 241)), first
         await pilot.press("p")
         await wait_for(pilot, lambda: not detail.display, "the detail pane hidden")
         await wait_for(pilot, lambda: view.size.height > 40, "the rows taking the screen")

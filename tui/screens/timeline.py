@@ -173,11 +173,16 @@ class TimelineScreen(AppScreen):
         """The detail pane goes beside the rows only where the rows keep every display zone and
         a readable title (``rows.NARROW_TITLE``); else below them."""
         side = max(DETAIL_MIN, int(width * DETAIL_SHARE))
-        columns = self.view.columns(width - side - 3)  # the pane's border, the scrollbar
+        # the pane's border and the scrollbar; laid out as it would be beside the pane
+        columns = self.view.columns(width - side - 3, least=rows.NARROW_TITLE)
         return columns.zones == self.view.zones and columns.title >= rows.NARROW_TITLE
 
     def _place_detail(self) -> None:
         beside = self.detail_beside(self.size.width)
+        least = rows.NARROW_TITLE if beside and self.show_detail else 0
+        if self.view.least != least:
+            self.view.least = least
+            self.view.refresh()
         self.set_class(beside, "-wide")
         self.set_class(not beside, "-narrow")
         self.set_class(not self.show_detail, "-no-detail")
