@@ -96,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     for warning in imported.warnings:
         say(warning.render())
+    if imported.zones_note is not None:
+        say(imported.zones_note)
     emit(imported.text, output)
     say(f"imported {imported.events} events, {imported.claims} claims from {path}")
     return EXIT_OK

@@ -46,7 +46,8 @@ class Imported:
     text: str  # the incident YAML
     warnings: list[CellProblem]
     events: int
-    claims: int
+    claims: int  # rows: claims and end claims
+    zones_note: str | None = None  # where the display zones came from, when not from --zone
 
 
 @dataclass
@@ -119,6 +120,33 @@ def first_date(events: Sequence[dict[str, Any]], source_zone: str | None) -> str
     return local(moment, zone).format("YYYY-MM-DD")
 
 
+# How many display zones an import derives from the sheet (the app's header has room for three).
+DERIVED_ZONES = 3
+_UTC_NAMES = frozenset({"Etc/GMT", "Etc/UTC", "Etc/UCT", "Etc/Zulu", "GMT", "UTC"})
+
+
+def sheet_zones(events: Sequence[dict[str, Any]], source_zone: str | None) -> list[str]:
+    """The zones the sheet's times are read in, as IANA names, most cited first (ties in the
+    order they first appear): what a reader of these sources reads the times in."""
+    counts: dict[str, int] = {}
+    for event in events:
+        for claim in [*event.get("claims", []), *event.get("ends", [])]:
+            time = claim.get("time")
+            if not isinstance(time, dict):
+                continue
+            label = time.get("zone") or (source_zone if time.get("at") else None)
+            if not isinstance(label, str):
+                continue
+            try:
+                zone = resolve_label(label).zone
+            except UnknownZoneError:
+                continue
+            zone = "UTC" if zone in _UTC_NAMES else zone
+            counts[zone] = counts.get(zone, 0) + 1
+    ranked = sorted(counts, key=lambda z: -counts[z])  # stable: ties keep first appearance
+    return ranked[:DERIVED_ZONES]
+
+
 NUMBER_STARTS = frozenset("0123456789-+.")
 
 
@@ -166,7 +194,7 @@ def _comment(text: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
-def finish(draft: Draft) -> Imported:
+def finish(draft: Draft, zones_note: str | None = None) -> Imported:
     """Check the draft as ``incident validate`` would; raise :class:`ImportFailed` on errors."""
     text = to_yaml(draft.data, draft.file)
     errors = list(draft.problems)
@@ -185,7 +213,7 @@ def finish(draft: Draft) -> Imported:
         raise AssertionError("the YAML written does not read back as the data it was made from")
     events = draft.data.get("events", [])
     claims = sum(len(e.get("claims", [])) + len(e.get("ends", [])) for e in events)
-    return Imported(text, sorted(_unique(warnings)), len(events), claims)
+    return Imported(text, sorted(_unique(warnings)), len(events), claims, zones_note)
 
 
 def _unique(problems: list[CellProblem]) -> list[CellProblem]:

@@ -7,12 +7,23 @@ when every row is good.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from schemas.models import DEFAULT_DISPLAY_ZONES
 
 from ..claim_columns import COLUMNS
 from ..loader import DEFAULT_MAX_BYTES, LoadError, read_bytes
 from ..validate import display_path
 from . import claims, timelinejs_sheet
-from .build import Draft, Imported, ImportOptions, finish, first_date, incident_fields
+from .build import (
+    Draft,
+    Imported,
+    ImportOptions,
+    finish,
+    first_date,
+    incident_fields,
+    sheet_zones,
+)
 from .claims import ALIASES, REQUIRED
 from .sheet import CellProblem, ImportFailed, check_header, read_sheet
 
@@ -38,7 +49,39 @@ def import_text(text: str, file: str, options: ImportOptions | None = None) -> I
             raise ImportFailed(problems)
         claims.read_claims(sheet, draft)
     _place(draft, options)
-    return finish(draft)
+    return finish(draft, _display_zones(draft, options))
+
+
+def _display_zones(draft: Draft, options: ImportOptions) -> str | None:
+    """Display zones from the sheet's own zones, most cited first, unless ``--zone`` gave
+    them; what was done, in words for the command line to print."""
+    if options.display_zones:
+        return None
+    zones = sheet_zones(draft.data.get("events", []), options.source_zone)
+    if not zones:
+        return (
+            "no row names a zone: the display zones are the defaults, "
+            + ", ".join(DEFAULT_DISPLAY_ZONES)
+            + " (pass --zone to choose)"
+        )
+    draft.data = _with(draft.data, "display_zones", zones)
+    draft.at(("display_zones",), 0, "")
+    return (
+        "display zones from the sheet's zones, most cited first: "
+        + ", ".join(zones)
+        + " (pass --zone to choose)"
+    )
+
+
+def _with(data: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
+    """``data`` with ``key`` set, in the place incident files give it (after source_zone)."""
+    out: dict[str, Any] = {}
+    for name, held in data.items():
+        if name in ("key_moments", "sources", "events") and key not in out:
+            out[key] = value
+        out[name] = held
+    out.setdefault(key, value)
+    return out
 
 
 def _place(draft: Draft, options: ImportOptions) -> None:

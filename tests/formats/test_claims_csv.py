@@ -91,6 +91,26 @@ def test_end_claims_are_rows_marked_in_the_ends_column_and_come_back_as_ends() -
     assert [p.render()[:27] for p in failed.value.problems] == ["claims.csv:4:ends: error[va"]
 
 
+def test_display_zones_come_from_the_sheets_zones_most_cited_first() -> None:
+    text = sheet(SPAN_FIXTURE.read_text(encoding="utf-8"))
+    imported = import_text(text, "claims.csv")
+    incident = check_text(imported.text, "x.yaml").incident
+    assert incident is not None
+    # UTC 3 + GMT 1, then PT 2 and JST 2 in the order they first appear; UK time 1 is left.
+    assert incident.display_zones == ["UTC", "America/Los_Angeles", "Asia/Tokyo"]
+    assert imported.zones_note is not None and "most cited first" in imported.zones_note
+    chosen = import_text(text, "claims.csv", ImportOptions(display_zones=("Europe/London",)))
+    assert "display_zones:\n- Europe/London\n" in chosen.text and chosen.zones_note is None
+
+
+def test_a_sheet_with_no_zone_says_the_display_zones_are_the_defaults() -> None:
+    text = "event,source,publisher,time\nstart,ap,AP,\n"
+    imported = import_text(text, "claims.csv", ImportOptions(date="2024-08-12"))
+    assert "display_zones" not in imported.text
+    assert imported.zones_note is not None
+    assert "defaults, America/New_York, Asia/Jakarta" in imported.zones_note
+
+
 def test_a_bad_zone_in_row_7_is_located() -> None:
     with pytest.raises(ImportFailed) as failed:
         import_text(bad_zone_sheet(), "claims.csv")
