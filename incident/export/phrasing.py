@@ -39,7 +39,18 @@ from . import escape
 from .escape import FootnoteIds, inline, plain
 from .zones import column_names, describe
 
-LANGUAGES = {"en": "English", "id": "Indonesian"}
+# Common language codes (BCP 47 primary subtags) by their English names; any other code is
+# shown alone. Every source's language is named the same way: "English (en)", "Japanese (ja)".
+LANGUAGES = {
+    "ar": "Arabic", "bn": "Bengali", "cs": "Czech", "da": "Danish", "de": "German",
+    "el": "Greek", "en": "English", "es": "Spanish", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "id": "Indonesian",
+    "it": "Italian", "ja": "Japanese", "jv": "Javanese", "ko": "Korean", "ms": "Malay",
+    "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "th": "Thai",
+    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
+    "zh": "Chinese", "und": "an undetermined language",
+}  # fmt: skip
 CLOCK_WORDS: dict[TimeKind | None, str] = {
     TimeKind.about: "about ",
     TimeKind.after: "after ",
@@ -335,6 +346,8 @@ def long_day(date_text: str, locale: str) -> str:
 
 
 def language_name(tag: str) -> str:
+    """``English (en)``, ``Japanese (ja)``, ``Portuguese (pt-BR)``: the name of a common code
+    with the tag as written; any other tag alone."""
     name = LANGUAGES.get(tag.lower().split("-")[0])
     return inline(f"{name} ({tag})" if name else tag)
 

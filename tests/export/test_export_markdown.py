@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from incident.export.escape import inline
 from incident.export.markdown import render_postmortem
+from incident.export.phrasing import language_name
 from incident.timeline import reconstruct
 from incident.view_options import ViewOptions
 from schemas.zones import UnknownZoneError
@@ -394,3 +395,15 @@ def test_detection_and_resolution_name_detected_and_mitigated() -> None:
     assert "- Mitigated: **Engineers roll back the configuration change** — " in _section(
         text, "Resolution"
     )
+
+
+def test_every_source_language_is_named_the_same_way() -> None:
+    text = _render("example-cloud")
+    assert "**Example Shimbun (JP)**; no publication date; in Japanese (ja). " in text
+    assert "**Example Cloud Status**; no publication date; in English (en). " in text
+    assert [language_name(t) for t in ("pt-BR", "und", "tlh", "ID")] == [
+        "Portuguese (pt-BR)",
+        "an undetermined language (und)",
+        "tlh",
+        "Indonesian (ID)",
+    ]
