@@ -44,9 +44,10 @@ def view_options(args: argparse.Namespace) -> ViewOptions:
 
 
 def zone_message(error: str, label: str) -> str:
-    """``unknown time zone 'Amerca/Chicago' (did you mean America/Chicago?): use …``."""
+    """``unknown time zone 'Amerca/Chicago' (did you mean “America/Chicago”?): use …``."""
     close = difflib.get_close_matches(label.strip(), _zone_names(), n=3, cutoff=0.6)
-    suggestion = f" (did you mean {' or '.join(close)}?)" if close else ""
+    quoted = " or ".join(f"“{name}”" for name in close)
+    suggestion = f" (did you mean {quoted}?)" if close else ""
     if "did you mean" in error or "; write" in error:  # the zone table's own close matches
         error, suggestion = error.split(";")[0], "" if "did you mean" in error else suggestion
     return f"{error}{suggestion}: {ZONE_HINT}"

@@ -275,11 +275,20 @@ def candidates_for(label: str) -> tuple[ZoneLabel, ...]:
     return AMBIGUOUS.get(label.strip().upper(), ())
 
 
+_UPPER_WORDS = frozenset({"uk", "us"})
+
+
+def place_spelling(place: str) -> str:
+    """A place of :data:`PLACES` as prose writes it: ``uk`` → ``UK``, ``us eastern`` → ``US
+    Eastern``, ``new zealand`` → ``New Zealand`` (the table keys are lower case for lookup)."""
+    return " ".join(w.upper() if w in _UPPER_WORDS else w.capitalize() for w in place.split())
+
+
 def _close_matches(text: str) -> str:
     names: dict[str, str] = {k.lower(): v.label for k, v in ABBREVIATIONS.items()}
     names.update({k.lower(): k for k in AMBIGUOUS})
     names.update({k: v for k, v in _iana().items() if "/" in v})
-    names.update({f"{p} time": f"{p} time" for p in PLACES})
+    names.update({f"{p} time": f"{place_spelling(p)} time" for p in PLACES})
     key = " ".join(text.lower().split())
     found: list[str] = []
     # A city written without its region ("Jakarta") or the parts swapped ("Jakarta/Asia").
@@ -293,7 +302,7 @@ def _close_matches(text: str) -> str:
             found.append(names[match])
     if not found:
         return "; write an IANA name such as Asia/Jakarta or a label such as EDT, WIB, UTC"
-    return " (did you mean " + " or ".join(found[:3]) + "?)"
+    return " (did you mean " + " or ".join(f"“{name}”" for name in found[:3]) + "?)"
 
 
 def format_offset(offset: timedelta) -> str:

@@ -127,6 +127,21 @@ def test_unknown_zone_gets_close_matches_and_no_regex() -> None:
     assert "Asia/Jakarta" in str(typo.value)
 
 
+@pytest.mark.parametrize(
+    ("label", "suggestion"),
+    [
+        ("UK tme", "(did you mean “UK time”?)"),
+        ("Jakarta/Asia", "(did you mean “Asia/Jakarta”?)"),
+        ("us eastrn time", "“US Eastern time”"),
+        ("new zeland time", "“New Zealand time”"),
+    ],
+)
+def test_a_zone_suggestion_is_quoted_as_the_table_spells_it(label: str, suggestion: str) -> None:
+    with pytest.raises(UnknownZoneError) as raised:
+        resolve_label(label)
+    assert suggestion in str(raised.value)
+
+
 def test_a_zone_that_is_not_one_is_an_unknown_zone_with_a_close_match() -> None:
     text = MINIMAL.replace("source_zone: America/New_York", "source_zone: New York")
     result = check_text(text, "m.yaml")

@@ -262,7 +262,7 @@ def test_open_and_export_say_the_same_about_a_bad_zone(incident: Incident) -> No
 def test_a_bad_zone_names_close_matches(incident: Incident) -> None:
     done = incident("export", DEMO, "--zone", "America/New_Yrok")
     assert done.returncode == 2
-    assert "did you mean America/New_York" in done.stderr
+    assert "did you mean “America/New_York”" in done.stderr
 
 
 def test_a_bundled_incident_by_its_id(incident: Incident) -> None:
