@@ -22,7 +22,7 @@ from typing import Any
 
 from schemas.models import TimeKind
 from schemas.timespec import format_duration
-from schemas.zones import ABBREVIATIONS, UnknownZoneError, format_offset, resolve_label
+from schemas.zones import ABBREVIATIONS, format_offset, prose_zone
 
 SHORT_MARGIN = timedelta(minutes=10)  # "shortly after", "just before"
 ALMOST_MARGIN = timedelta(minutes=5)  # "almost", "nearly"
@@ -338,13 +338,7 @@ def _prose_zone(text: str) -> str | None:
     if w is not None:
         words = w.group("z").split()
         candidates += [" ".join(words[:n]) for n in range(len(words), 1, -1)]
-    for words in candidates:
-        try:
-            resolve_label(words)
-        except UnknownZoneError:
-            continue
-        return words
-    return None
+    return next((words for words in candidates if prose_zone(words) is not None), None)
 
 
 def _zone_after(text: str) -> str | None:

@@ -261,13 +261,22 @@ def resolve_label(label: str, aliases: tuple[tuple[str, str], ...] = ()) -> Zone
     iana = _iana().get(text.lower())
     if iana is not None:
         return ZoneLabel(text, iana, None)
+    place_zone = prose_zone(text)
+    if place_zone is not None:
+        return ZoneLabel(text, place_zone, None, text)
+    raise UnknownZoneError(f"unknown time zone {text!r}" + _close_matches(text))
+
+
+def prose_zone(text: str) -> str | None:
+    """The IANA zone of a place as prose names it ("UK time", "waktu Jakarta", "Sydney
+    time"), else None: cheap, and raises nothing (a reader of free text asks it often)."""
     for pattern in _PROSE:
         match = pattern.match(" ".join(text.lower().split()))
         if match is not None:
             place_zone = _place_zone(match.group("place"))
             if place_zone is not None:
-                return ZoneLabel(text, place_zone, None, text)
-    raise UnknownZoneError(f"unknown time zone {text!r}" + _close_matches(text))
+                return place_zone
+    return None
 
 
 def candidates_for(label: str) -> tuple[ZoneLabel, ...]:
