@@ -42,7 +42,8 @@ async def test_the_subtitle_shows_at_80_columns_and_the_title_returns_when_wider
     app = make_app(CROWDSTRIKE)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await wait_for(pilot, lambda: "zones:" in screen_text(pilot).splitlines()[0], "subtitle")
+        top_line = lambda: screen_text(pilot).splitlines()[0]  # noqa: E731
+        await wait_for(pilot, lambda: top_line().rstrip().endswith("Sydney"), "whole subtitle")
         top = screen_text(pilot).splitlines()[0]
         assert "CrowdStrike" in top and "…" in top
         await pilot.resize_terminal(160, 40)
@@ -71,3 +72,16 @@ async def test_the_status_line_keeps_a_whole_legend_at_every_width() -> None:
         assert shown.rstrip().endswith(LEGENDS[-1])  # drawn whole, not cut
         await pilot.resize_terminal(170, 40)
         await wait_for(pilot, lambda: _status_line(pilot).endswith(LEGENDS[0]), "whole legend")
+
+
+async def test_the_subtitle_says_which_zones_the_rows_show_when_they_show_fewer() -> None:
+    app = make_app(CROWDSTRIKE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        subtitle = "rows: UTC · also Jakarta · Sydney"
+        await wait_for(pilot, lambda: app.screen.sub_title == subtitle, "rows named")
+        assert subtitle in screen_text(pilot).splitlines()[0]  # whole in the header
+        await pilot.resize_terminal(200, 40)
+        await wait_for(
+            pilot, lambda: app.screen.sub_title == "zones: UTC · Jakarta · Sydney", "all in rows"
+        )

@@ -225,8 +225,17 @@ class TimelineScreen(AppScreen):
         self._show(view.selected)
 
     def _update_subtitle(self) -> None:
+        """The zones shown; where the rows have room for fewer of them (below 100 columns),
+        which ones the rows show (the context line and the detail pane show every zone)."""
         mode = self.incident_app.zone_mode(self.timeline)
-        self.sub_title = mode.heading
+        heading = mode.heading
+        if self.is_mounted and self.view.size.width:
+            shown = self.view.columns().zones
+            if len(shown) < len(mode.zones):  # "rows: UTC · also Jakarta · Sydney"
+                rest = [rows.zone_name(zone) for zone in mode.zones if zone not in shown]
+                heading = "rows: " + " · ".join(rows.zone_name(zone) for zone in shown)
+                heading += " · also " + " · ".join(rest)
+        self.sub_title = heading
 
     # --- the selected event ---------------------------------------------------------------
 
@@ -278,6 +287,7 @@ class TimelineScreen(AppScreen):
         """The legend that fits the rows' width, once the layout has it."""
         if self.is_attached and self.query("#status"):
             self._update_status()
+            self._update_subtitle()
 
     def _update_status(self) -> None:
         view = self.view
