@@ -315,6 +315,10 @@ class IncidentApp(App[int]):
             # An invalid save keeps the last good timeline in the list.
             if old.path == path and (entry.ok or not old.ok):
                 self.entries[number] = entry
+        from .screens.incidents import IncidentListScreen
+
+        if isinstance(self.screen, IncidentListScreen):
+            self.screen.show_files_as_read()
         if self._redrawn_path(self.screen) == path:
             self._pending.pop(path, None)
             await self._show_reloaded(path, entry)

@@ -178,10 +178,10 @@ def audience_chart(
         out.append(f" {p.letter} ", style="bold reverse")
         out.append(f" {clock} {abbr}  {claim_figure(p.point.claim)}  {publisher(p.point.claim)}")
         out.append(f" — {title}\n", style="dim")
-    others = [u for u in units[1:]]
+    others = [u for u in units if u != unit]
     if others:
         out.append("Also charted in other units: " + ", ".join(one_line(u) for u in others) + "\n")
-    _untimed(out, untimed)
+    _untimed(out, [p for p in untimed if p.unit == unit or p.unit not in units])
     return out
 
 

@@ -17,6 +17,7 @@ from incident.marks import ClaimEvidence, Mark
 from incident.timeline import (
     Discrepancy,
     DiscrepancyKind,
+    Interval,
     ResolvedClaim,
     Timeline,
     TimelineEvent,
@@ -86,6 +87,25 @@ def when_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list
     range, ``between Monday, 12 August 2024 20:13 and 20:30 EDT (sources disagree)``: one line
     per zone, never a middle that no source named."""
     when = formatting.shown_time(item.interval, item.claims)
+    disagree = any(d.aspect == "time" for d in item.discrepancies)
+    return _moment_lines(when, item.interval, disagree, zones, locale)
+
+
+def until_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list[str]:
+    """When an event that lasts ended, worded as :func:`when_lines` words its start."""
+    end = item.shown_end
+    if end is None:
+        return []
+    return _moment_lines(end, item.end, False, zones, locale)
+
+
+def _moment_lines(
+    when: formatting.Shown,
+    interval: Interval | None,
+    disagree: bool,
+    zones: tuple[str, ...],
+    locale: str,
+) -> list[str]:
     moment = when.anchor
     if moment is None:
         return ["no time given by any source"]
@@ -93,16 +113,15 @@ def when_lines(item: TimelineEvent, zones: tuple[str, ...], locale: str) -> list
         return [formatting.shown_clock(when, zones[0], locale, with_day=False, abbr=True)]
     if when.mark == "–":
         assert when.start is not None and when.end is not None
-        disagree = any(d.aspect == "time" for d in item.discrepancies)
         why = " (sources disagree)" if disagree else ""
         return [f"between {_span(when.start, when.end, zone, locale)}{why}" for zone in zones]
     prefix = {"": "", "~": "about ", ">": "after ", "<": "before "}[when.mark]
     out: list[str] = []
     for zone in zones:
         line = prefix + formatting.long_date(moment, zone, locale)
-        spread = item.interval is not None and item.interval.earliest != item.interval.latest
-        if spread and item.interval is not None:  # the window "about" or "after" stands for
-            line += f"  ({formatting.interval_range(item.interval, zone, locale)})"
+        spread = interval is not None and interval.earliest != interval.latest
+        if spread and interval is not None:  # the window "about" or "after" stands for
+            line += f"  ({formatting.interval_range(interval, zone, locale)})"
         out.append(line)
     return out
 
@@ -169,10 +188,9 @@ def event_detail(
         out.append("When: ", style=BOLD)
         out.append(line + "\n")
     if item.shown_end is not None:  # an event that lasts: its cited end, and its length
-        for zone in zones:
+        for line in until_lines(item, zones, locale):
             out.append("Until: ", style=BOLD)
-            end = formatting.shown_clock(item.shown_end, zone, locale, with_day=True, abbr=True)
-            out.append(end + "\n")
+            out.append(line + "\n")
         span = timeline.duration("span", item.id)
         if span is not None:
             out.append("Lasts: ", style=BOLD)

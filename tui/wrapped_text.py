@@ -34,11 +34,13 @@ BREAK_AFTER = frozenset("/?&.-_=#")
 LEAD = re.compile(
     r" *(?:(?:\d+[.)]|[-*•!✓✗]+) +)?"  # spaces, a 12. / - / !! mark
     r"(?:[A-Za-z][A-Za-z ]{0,23}: "  # a label: "Translation: ", "note: "
+    r"|(?=[^ ]{1,24}(?: [^ ]+){0,3}  )[^ ]+(?: [^ ]+)*?  +"  # a key column: "PgUp/PgDn   moves"
     r"|[<>~]?\d{1,2}[:.]\d\d(?:[–→][<>~]?\d{1,2}(?:[:.]\d\d)?)? +(?:[A-Z]{2,5} +)?)?"  # a clock
     r"[“\"„«‘‚‹「『]?"  # an opening quotation mark
 )
 """What a continuation goes in past: leading spaces, then a ``12. ``/``- ``/``!! `` mark, then a
-``Label: `` or a clock (``04:09``, ``20:13–20:30 EDT``), then an opening quotation mark."""
+``Label: ``, a key column ended by two spaces or more, or a clock (``04:09``,
+``20:13–20:30 EDT``), then an opening quotation mark."""
 
 Layout = list[tuple[int, list[int]]]
 """Per line of the text: the continuation indent in cells and where the line is cut."""

@@ -212,3 +212,29 @@ async def test_a_filter_on_something_the_save_removed_says_so(tmp_path: Path) ->
             pilot, lambda: "no longer in the file" in str(status.render()), "the filter explained"
         )
         assert screen.view.row_count == 0
+
+
+async def test_the_incident_list_shows_a_file_as_saved_when_you_come_back(tmp_path: Path) -> None:
+    from tui.screens.incidents import IncidentListScreen
+
+    path = tmp_path / "spaces.yaml"
+    shutil.copy(SPACES, path)
+    other = tmp_path / "desantis.yaml"
+    shutil.copy(ROOT / "tests" / "tui" / "fixtures" / "desantis.yaml", other)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await shows(pilot, IncidentListScreen)
+        listed = lambda: screen_text(pilot)  # noqa: E731
+        await wait_for(pilot, lambda: "Musk–Trump X Space" in listed(), "the list")
+        await pilot.press("end", "enter")
+        await shows(pilot, TimelineScreen)
+        text = path.read_text(encoding="utf-8")
+        save(path, text.replace("title: Musk–Trump X Space (test fixture)", "title: Renamed", 1))
+        await wait_for(
+            pilot,
+            lambda: app.entries[-1].shown.endswith("spaces.yaml") and "Renamed" in str(app.entries),
+            "the save read",
+        )
+        await pilot.press("escape")
+        await shows(pilot, IncidentListScreen)
+        await wait_for(pilot, lambda: "Renamed" in listed(), "the list redrawn")

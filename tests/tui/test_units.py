@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import DESANTIS, SPACES, make_app, ready, screen_text, wait_for
+from tui_helpers import BUNDLED_X, DESANTIS, SPACES, make_app, ready, screen_text, wait_for
 
 from incident.pipeline import open_incident
 from incident.timeline import Timeline
@@ -382,3 +382,21 @@ def test_the_label_column_fits_the_widest_abbreviation_of_the_zones() -> None:
     columns = rows.Columns(160, ("Asia/Kathmandu",), need)
     first = rows.row(tl.events[0], None, columns).plain
     assert "UTC+5:45 ▸Tue" in first  # whole, and a gap before the day
+
+
+def test_the_chart_names_only_the_other_units_and_this_units_untimed_figures() -> None:
+    from incident.pipeline import open_incident
+    from tui.audience_chart import audience_chart, chart_units
+
+    tl = open_incident(BUNDLED_X).timeline
+    assert tl is not None
+    units = chart_units(tl)
+    assert len(units) > 1
+    for index, unit in enumerate(units):
+        text = audience_chart(tl, 120, 40, "UTC", "en", index).plain
+        others = [u for u in units if u != unit]
+        assert f"Also charted in other units: {', '.join(others)}" in text
+        untimed = text.partition("No time given:")[2]
+        for point in tl.metrics:
+            if point.when is None and point.unit in units and point.unit != unit:
+                assert point.unit not in untimed, (unit, point.unit)

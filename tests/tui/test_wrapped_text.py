@@ -353,3 +353,16 @@ def test_a_wide_character_never_overflows_a_narrow_hang() -> None:
     # Found by the property test above: at width 2, a one-space hang left one cell for 中.
     drawn = hang(Text(" 中", end=""), 2).plain.split("\n")
     assert all(cell_len(piece.rstrip()) <= 2 for piece in drawn), drawn
+
+
+@pytest.mark.parametrize(
+    ("line", "hang_at"),
+    [
+        ("T+13m–30m     from T+0 (the context line says which moment), the same way", 14),
+        ("Platform        X Spaces and a long value that has to wrap somewhere else", 16),
+    ],
+)
+def test_a_key_column_hangs_under_its_value(line: str, hang_at: int) -> None:
+    drawn = hang(Text(line, end=""), 40).plain.split("\n")
+    assert len(drawn) > 1
+    assert all(piece.startswith(" " * hang_at) and piece[hang_at] != " " for piece in drawn[1:])

@@ -8,11 +8,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from ..comparison_text import compare_view
 from ..data import Loaded
 from ..header import TitleHeader
+from ..wrapped_text import WrappedText
 from .base import BACK, AppScreen, footer
 
 
@@ -37,7 +37,7 @@ class CompareScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield TitleHeader()
         with VerticalScroll(id="compare-scroll"):
-            yield Static(id="compare", markup=False)
+            yield WrappedText(id="compare")
         yield footer()
 
     def on_mount(self) -> None:
@@ -59,4 +59,4 @@ class CompareScreen(AppScreen):
             mode.zones,
             self.incident_app.locale,
         )
-        self.query_one("#compare", Static).update(text)
+        self.query_one("#compare", WrappedText).update(text)

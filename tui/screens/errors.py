@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from ..data import Loaded
 from ..header import TitleHeader
 from ..safe import one_line
+from ..wrapped_text import WrappedText
 from .base import BACK, AppScreen, footer
 
 
@@ -30,7 +30,7 @@ class ErrorsScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield TitleHeader()
         with VerticalScroll(id="problems-scroll"):
-            yield Static(self._text(), id="problems", markup=False)
+            yield WrappedText(self._text(), id="problems")
         yield footer()
 
     @property

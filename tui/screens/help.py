@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from ..safe import cell, one_line
+from ..wrapped_text import WrappedText
 from ..zone_modes import ZoneMode
 
 
@@ -126,7 +126,7 @@ class HelpScreen(ModalScreen[None]):
                 out.append_text(cell("▸" if mode == self.current_mode else "", 2))
                 out.append(one_line(mode.describe()) + "\n")
         with VerticalScroll():
-            yield Static(out, id="help-text", markup=False)
+            yield WrappedText(out, id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -63,6 +63,13 @@ class IncidentListScreen(AppScreen):
 
     def on_resize(self) -> None:
         self._fill()
+
+    @on(events.ScreenResume)
+    def show_files_as_read(self) -> None:
+        """Redraw the rows from the files as last read: a save (or ``r``) while another screen
+        was in front replaced an entry, and coming back must show it."""
+        if self.query(DataTable):
+            self._fill()
 
     @property
     def columns(self) -> tuple[tuple[str, int], ...]:

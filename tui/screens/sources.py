@@ -6,6 +6,8 @@ from typing import ClassVar
 
 from rich.text import Text
 
+from incident import formatting
+
 from .. import rows
 from ..detail_text import source_line
 from ..safe import one_line
@@ -53,7 +55,10 @@ class SourcesScreen(IncidentPageScreen):
                 item = timeline.by_id.get(event_id)
                 if item is None:
                     continue
-                clock = rows.aligned_clock(rows.shown(item), zone, locale, 11)
+                when = rows.shown(item)
+                clock = rows.aligned_clock(when, zone, locale, 11)
+                if when.anchor is not None and when.mark != "d":  # a day keeps its own label
+                    clock += " " + formatting.abbreviation(when.anchor, zone)
                 mark = rows.flag(item)  # the timeline's own marks: !! conflict, ! variance
                 out.append(f"   {mark:<2} {clock} {one_line(item.event.title)}\n")
             if len(backed) > MAX_EVENTS:
