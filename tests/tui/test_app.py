@@ -436,7 +436,7 @@ async def test_s_lists_every_source_with_the_events_it_backs() -> None:
         for publisher in ("AP", "CNBC (early version)", "The Verge", "Tribunnews"):
             assert publisher in text
         assert "backs 5 events" in text  # AP
-        assert "! 20:35–20:47 Conversation finally starts" in text  # a range, not ~20:41
+        assert "!! 20:35–20:47 EDT Conversation finally starts" in text  # a range, not ~20:41
         assert "cause: disputes “A massive distributed denial-of-service attack”" in text
         await pilot.press("escape")
         await shows(pilot, TimelineScreen)
