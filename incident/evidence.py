@@ -22,6 +22,7 @@ from .marks import (
     Evidence,
     Mark,
     claim_sites,
+    quote_sites,
     unchecked,
 )
 from .problems import Severity, YamlPath
@@ -65,7 +66,7 @@ def check_evidence(incident: Incident, folder: Path | None) -> tuple[list[Findin
     marks: list[Mark] = []
     if not texts:  # nothing to check against: every quote is unchecked
         return findings, unchecked(incident)
-    for path, claim in claim_sites(incident):
+    for path, claim in quote_sites(incident):
         if claim.quote is None:
             continue
         key = (claim.source, claim.quote)

@@ -60,7 +60,7 @@ NO_EVIDENCE = Evidence()
 
 def unchecked(incident: Incident) -> Evidence:
     """Every quote unchecked: what is known before (or without) reading any snapshot."""
-    return Evidence({}, tuple(Mark.unchecked for _, c in claim_sites(incident) if c.quote))
+    return Evidence({}, tuple(Mark.unchecked for _, c in quote_sites(incident) if c.quote))
 
 
 def claim_sites(incident: Incident) -> Iterator[tuple[ClaimPath, Claim]]:
@@ -70,3 +70,13 @@ def claim_sites(incident: Incident) -> Iterator[tuple[ClaimPath, Claim]]:
     for k_index, cause in enumerate(incident.causes):
         for c_index, claim in enumerate(cause.claims):
             yield ("causes", k_index, "claims", c_index), claim
+
+
+def quote_sites(incident: Incident) -> Iterator[tuple[ClaimPath, Claim]]:
+    """Every claim whose quote is checked against its source's stored copy: the events' and
+    causes' claims and the claims that date an event's end (a quote is a quote, whatever it
+    dates; the words checks read the end claims' ``stated`` only, see ``wording``)."""
+    yield from claim_sites(incident)
+    for e_index, event in enumerate(incident.events):
+        for c_index, claim in enumerate(event.ends):
+            yield ("events", e_index, "ends", c_index), claim

@@ -404,7 +404,13 @@ class IncidentApp(App[int]):
         if isinstance(screen, AppScreen) and action == screen.OWN_ACTION:
             return False  # the screen in front is what this key opens: no stacking
         if action in INCIDENT_ACTIONS:
-            return True if self.incident is not None else None
+            if self.incident is not None:
+                return True
+            from .screens.errors import ErrorsScreen
+
+            # an invalid file's own screen has nothing to offer them: hidden; on the list they
+            # are dimmed for an invalid row, so the key bar stays put as the cursor moves
+            return False if isinstance(screen, ErrorsScreen) else None
         return True
 
     def action_help(self) -> None:

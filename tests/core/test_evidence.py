@@ -335,3 +335,33 @@ def test_detail_pane_shows_a_quote_not_found_with_its_closest_passage(tmp_path: 
     assert "✗ Not found in the stored copy; closest passage (97% alike): " in text.plain
     assert "Tak lama setelah pukul 8:20 malam" in text.plain
     assert not text.spans or all(s.style in ("bold", "dim", "italic") for s in text.spans)
+
+
+def _with_an_end(path: Path, end_quote: str) -> Path:
+    text = path.read_text(encoding="utf-8").replace(
+        "        translation: A translation.\n",
+        "        translation: A translation.\n"
+        '        time: {kind: exact, at: "2024-08-12 20:20", zone: EDT}\n'
+        "    ends:\n"
+        "      - source: news\n"
+        f'        quote: "{end_quote}"\n'
+        '        time: {kind: exact, at: "2024-08-12 21:00", zone: EDT}\n',
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_end_claims_quote_is_checked_against_the_stored_copy(tmp_path: Path) -> None:
+    start = "Tak lama setelah pukul 8:20 malam"
+    path = _with_an_end(incident_with_snapshot(tmp_path, ARTICLE, start), "katanya.")
+    result = check_file(path)
+    assert result.ok and not errors(result)
+    assert result.evidence.claims == (Mark.verified, Mark.verified)
+
+
+def test_an_end_claims_quote_not_in_the_stored_copy_is_an_error_at_it(tmp_path: Path) -> None:
+    start = "Tak lama setelah pukul 8:20 malam"
+    path = _with_an_end(incident_with_snapshot(tmp_path, ARTICLE, start), "katanya besok.")
+    [problem] = errors(check_file(path))
+    line = path.read_text().splitlines().index('        quote: "katanya besok."') + 1
+    assert (problem.code, problem.line) == ("quote-not-found", line)

@@ -775,3 +775,14 @@ async def test_loading_screen_names_each_step() -> None:
         await ready(pilot)
         assert str(loading.render()) == "Rebuilding the timeline of spaces.yaml (8 events)…"
         assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_an_invalid_files_own_screen_hides_what_needs_an_incident() -> None:
+    from tui.screens.errors import ErrorsScreen
+
+    app = make_app(INVALID)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await shows(pilot, ErrorsScreen)
+        await wait_for(pilot, lambda: "s" not in screen.active_bindings, "s hidden")
+        assert "e" not in screen.active_bindings
+        assert "Sources" not in screen_text(pilot).splitlines()[-1]
