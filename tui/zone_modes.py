@@ -30,6 +30,11 @@ class ZoneMode:
         names = [short_name(zone.zone) for zone in self.display]
         return ("zone: " if len(names) == 1 else "zones: ") + " · ".join(names)
 
+    @property
+    def first_heading(self) -> str:
+        """For a page that gives its times in one zone, the first: ``zone: New York``."""
+        return f"zone: {short_name(self.display[0].zone)}"
+
     def describe(self) -> str:
         """``New York (America/New_York)``; ``both (America/New_York, Asia/Jakarta)``."""
         return f"{self.name} ({', '.join(self.zones)})"

@@ -3,7 +3,7 @@ way first (issue 11: subtitles were cut at 80 columns)."""
 
 from __future__ import annotations
 
-from tui_helpers import ROOT, make_app, ready, screen_text, wait_for
+from tui_helpers import ROOT, make_app, ready, screen_text, shows, wait_for
 
 from tui.title_fit import HEADER_CHROME, MIN_TITLE, cut, fit_title
 
@@ -85,3 +85,19 @@ async def test_the_subtitle_says_which_zones_the_rows_show_when_they_show_fewer(
         await wait_for(
             pilot, lambda: app.screen.sub_title == "zones: UTC · Jakarta · Sydney", "all in rows"
         )
+
+
+async def test_pages_in_one_zone_name_that_zone() -> None:
+    from tui.screens.sources import SourcesScreen
+
+    app = make_app(CROWDSTRIKE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        screen = await shows(pilot, SourcesScreen)
+        assert screen.sub_title.endswith("sources · zone: UTC")  # its times are in UTC only
+        await wait_for(pilot, lambda: top(pilot).rstrip().endswith("zone: UTC"), "whole subtitle")
+
+
+def top(pilot: object) -> str:
+    return screen_text(pilot).splitlines()[0]  # type: ignore[arg-type]

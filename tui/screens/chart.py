@@ -34,7 +34,7 @@ class ChartScreen(IncidentPageScreen):
         self.zones_changed()
 
     def subtitle(self, mode: ZoneMode) -> str:
-        return f"figures · {mode.heading}"
+        return f"figures · {mode.first_heading}"
 
     def page(self, mode: ZoneMode) -> Text:
         width = max(20, self.size.width - 4)

@@ -26,7 +26,7 @@ class SourcesScreen(IncidentPageScreen):
     """
 
     def subtitle(self, mode: ZoneMode) -> str:
-        return f"{len(self.timeline.sources)} sources · {mode.heading}"
+        return f"{len(self.timeline.sources)} sources · {mode.first_heading}"
 
     def page(self, mode: ZoneMode) -> Text:
         return self.render_sources(mode.zones[0])
