@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from schemas.models import Claim, Incident, KeyMoments, TimeKind
-from schemas.timespec import Aliases, TimeError, parse_duration, place_day, place_time
+from schemas.timespec import (
+    Aliases,
+    PlacedTime,
+    TimeError,
+    parse_duration,
+    place_day,
+    place_time,
+)
 from schemas.zones import UnknownZoneError, resolve_label
 
 from .problems import Severity, YamlPath
@@ -216,67 +223,67 @@ def _check_time(
                 f"until_offset {last} is before offset {first}: a range ends after it begins",
             )
         return
+    findings, placed = _place_fields((*path, "time"), time, default_zone, aliases)
+    yield from findings
+    if len(placed) < sum(1 for field in ("at", "until") if getattr(time, field) is not None):
+        return  # a located error above; nothing further can be compared
+    start, end = placed.get("at"), placed.get("until")
+    if time.kind is TimeKind.between and start and end and end.utc < start.utc:
+        yield _error((*path, "time", "until"), "bad-range", "'until' is before 'at'")
+    yield from _check_also(path, time, placed, default_zone, aliases)
+
+
+def _place_fields(
+    where: YamlPath, time: Any, default_zone: str | None, aliases: Aliases, *, warn: bool = True
+) -> tuple[list[Finding], dict[str, PlacedTime]]:
+    """Place a time's (or an ``also``'s) ``at`` and ``until`` once, for every check that
+    compares them: what they became, and the located errors (and label warnings) on the way."""
+    findings: list[Finding] = []
+    placed: dict[str, PlacedTime] = {}
     for field in ("at", "until"):
         text = getattr(time, field)
         if text is None:
             continue
         try:
-            placed = place_time(text, time.zone, default_zone, aliases)
+            placed[field] = place_time(text, time.zone, default_zone, aliases)
         except TimeError as exc:
-            where = (
+            part = (
                 "zone"
                 if exc.code in ("unknown-zone", "ambiguous-zone") and time.zone is not None
                 else field
             )
-            yield _error((*path, "time", where), exc.code, exc.message)
+            findings.append(_error((*where, part), exc.code, exc.message))
             continue
-        if placed.warning is not None:
-            yield _warning((*path, "time", "zone"), "zone-label-mismatch", placed.warning)
-    if time.kind is TimeKind.between and time.at and time.until:
-        try:
-            start = place_time(time.at, time.zone, default_zone, aliases).utc
-            end = place_time(time.until, time.zone, default_zone, aliases).utc
-        except TimeError:
-            return
-        if end < start:
-            yield _error((*path, "time", "until"), "bad-range", "'until' is before 'at'")
-    yield from _check_also(path, time, default_zone, aliases)
+        warning = placed[field].warning
+        if warn and warning is not None:
+            findings.append(_warning((*where, "zone"), "zone-label-mismatch", warning))
+    return findings, placed
 
 
 def _check_also(
-    path: YamlPath, time: Any, default_zone: str | None, aliases: Aliases
+    path: YamlPath,
+    time: Any,
+    placed: dict[str, PlacedTime],
+    default_zone: str | None,
+    aliases: Aliases,
 ) -> Iterator[Finding]:
     """The same moment stated in two zones ("11:39 a.m. ET (15:39 UTC)") must agree."""
-    if not time.also or time.at is None:
+    main = placed.get("at")
+    if not time.also or main is None:
         return
-    try:
-        main = place_time(time.at, time.zone, default_zone, aliases)
-        main_end = place_time(time.until, time.zone, default_zone, aliases) if time.until else None
-    except TimeError:
-        return
+    main_end = placed.get("until")
     for index, also in enumerate(time.also):
         where = (*path, "time", "also", index)
-        for field in ("at", "until"):
-            text = getattr(also, field)
-            if text is None:
-                continue
-            try:
-                placed = place_time(text, also.zone, default_zone, aliases)
-            except TimeError as exc:
-                part = (
-                    "zone"
-                    if exc.code in ("unknown-zone", "ambiguous-zone") and also.zone
-                    else field
-                )
-                yield _error((*where, part), exc.code, exc.message)
-                continue
+        findings, also_placed = _place_fields(where, also, default_zone, aliases, warn=False)
+        yield from findings
+        for field, at in also_placed.items():
             expected = main.utc if field == "at" else (main_end.utc if main_end else None)
-            if expected is not None and placed.utc != expected:
+            if expected is not None and at.utc != expected:
                 yield _error(
                     (*where, field),
                     "zones-disagree",
-                    f"{text} {placed.label} is {placed.utc:%Y-%m-%d %H:%M} UTC, but the claim's "
-                    f"{getattr(time, field)} {main.label} is {expected:%Y-%m-%d %H:%M} UTC",
+                    f"{getattr(also, field)} {at.label} is {at.utc:%Y-%m-%d %H:%M} UTC, but the "
+                    f"claim's {getattr(time, field)} {main.label} is {expected:%Y-%m-%d %H:%M} UTC",
                 )
 
 
