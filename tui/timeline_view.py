@@ -159,11 +159,16 @@ class TimelineView(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, self.selected))
 
     def set_timeline(self, timeline: Timeline) -> None:
-        """Show ``timeline`` (the same file read again): every event, the cursor on the same
-        row number for now (the screen puts it back on its event), the scroll kept."""
+        """Show ``timeline`` (the same file read again): every event, the cursor on the event
+        it was on if that is still there (by id; else the same row), the scroll kept."""
+        selected = self.selected
         self.timeline = timeline
         self.positions = list(range(len(timeline.events)))
-        self.cursor = min(self.cursor, max(0, len(self.positions) - 1))
+        ids = [item.id for item in timeline.events]
+        if selected is not None and selected.id in ids:
+            self.cursor = ids.index(selected.id)
+        else:
+            self.cursor = min(self.cursor, max(0, len(self.positions) - 1))
         self._need = rows.needs(timeline.events, self.zones, self.locale)
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.positions) + 1)

@@ -199,28 +199,18 @@ class TimelineScreen(AppScreen):
         scroll. Nothing is built again but the rows' data, so a save shows at once."""
         assert entry.timeline is not None
         view = self.view
-        selected = view.selected
         scroll_y = view.scroll_offset.y
         self.entry = entry
         self.timeline = entry.timeline
         self._index = entry.index
         self.title = one_line(self.timeline.incident.title)
-        view.set_timeline(self.timeline)
+        view.set_timeline(self.timeline)  # keeps the selected event
         if self.query_text or self.event_filter is not None:
-            self._apply()
+            self._apply()  # keeps it too, where the search and filter still show it
         elif self._index is None:
             self._build_index()
         view.scroll_to(y=scroll_y, animate=False, immediate=True)
-        events = self.timeline.events
-        row = next(
-            (
-                row
-                for row, position in enumerate(view.positions)
-                if selected is not None and events[position].id == selected.id
-            ),
-            min(view.cursor, max(0, view.row_count - 1)),
-        )
-        view.move_to(row)
+        view.move_to(view.cursor)  # in view, if the scroll alone does not show it
         self._place_detail()
         self._show(view.selected)
 
